@@ -1,0 +1,10 @@
+package dev.gazette.index;
+
+import java.util.List;
+
+/** A year on the archive page with its months, newest first. */
+public record ArchiveYear(int year, String label, String url, int count, List<PeriodLink> months) {
+    public ArchiveYear {
+        months = List.copyOf(months);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gazette.index;
+
+import dev.gazette.url.SiteUrls;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a list into pages: page 1 at the list's own path, page n at {@code <path>page/n/}. */
+final class Paginator {
+
+    /** The articles of one page with its site path and pagination. */
+    record Slice<T>(String sitePath, List<T> items, Pagination pagination) {
+    }
+
+    private Paginator() {
+    }
+
+    static <T> List<Slice<T>> paginate(List<T> items, int pageSize, String basePath, SiteUrls urls) {
+        int total = Math.max(1, (items.size() + pageSize - 1) / pageSize);
+        List<PageLink> all = new ArrayList<>(total);
+        for (int n = 1; n <= total; n++) {
+            all.add(new PageLink(n, urls.link(pagePath(basePath, n)), false));
+        }
+        List<Slice<T>> slices = new ArrayList<>(total);
+        for (int n = 1; n <= total; n++) {
+            List<PageLink> links = new ArrayList<>(total);
+            for (PageLink link : all) {
+                links.add(link.number() == n ? new PageLink(n, link.url(), true) : link);
+            }
+            String prev = n > 1 ? all.get(n - 2).url() : null;
+            String next = n < total ? all.get(n).url() : null;
+            List<T> pageItems = items.subList(Math.min(items.size(), (n - 1) * pageSize),
+                    Math.min(items.size(), n * pageSize));
+            slices.add(new Slice<>(pagePath(basePath, n), pageItems, new Pagination(n, total, prev, next, links)));
+        }
+        return slices;
+    }
+
+    static String pagePath(String basePath, int n) {
+        return n == 1 ? basePath : basePath + "page/" + n + "/";
+    }
+}

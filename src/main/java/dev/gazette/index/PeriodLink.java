@@ -1,0 +1,5 @@
+package dev.gazette.index;
+
+/** A link to a date archive: its label ("December 2022"), root-relative URL and article count. */
+public record PeriodLink(String label, String url, int count) {
+}

@@ -1,0 +1,196 @@
+package dev.gazette.index;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.parse.Article;
+import dev.gazette.slug.Slugs;
+import dev.gazette.url.SiteUrls;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Builds the {@link SiteModel}: sorts articles and lays out every list, archive and page. */
+public final class SiteIndexer {
+
+    /** Newest first; the URL breaks ties, so the order never depends on file order or threads. */
+    public static final Comparator<Article> NEWEST_FIRST = Comparator.comparing(Article::date,
+                    Comparator.comparing(ZonedDateTime::toInstant).reversed())
+            .thenComparing(Article::url)
+            .thenComparing(Article::source);
+
+    private final SiteConfig config;
+    private final SiteUrls urls;
+    private final Locale locale;
+    private final DateTimeFormatter monthLabel;
+    private final DateTimeFormatter dayLabel;
+
+    private SiteIndexer(SiteConfig config) {
+        this.config = config;
+        this.urls = SiteUrls.of(config.baseUrl());
+        this.locale = Locale.forLanguageTag(config.language());
+        this.monthLabel = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
+        this.dayLabel = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+    }
+
+    /** Indexes {@code articles} (any order) into the site model. */
+    public static SiteModel index(List<Article> articles, SiteConfig config) {
+        return new SiteIndexer(config).build(articles);
+    }
+
+    static List<String> tagSlugs(Article article) {
+        List<String> out = new ArrayList<>(article.tags().size());
+        for (String tag : article.tags()) {
+            out.add(Slugs.slugify(tag));
+        }
+        return out;
+    }
+
+    private SiteModel build(List<Article> input) {
+        List<Article> articles = new ArrayList<>(input);
+        articles.sort(NEWEST_FIRST);
+
+        Map<String, List<Article>> byCategory = groupBy(articles, Article::categorySlug);
+        Map<String, List<Article>> byTag = new TreeMap<>();
+        for (Article article : articles) {
+            for (String tag : tagSlugs(article)) {
+                byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(article);
+            }
+        }
+        List<Category> categories = categories(articles, byCategory);
+        Map<String, Category> categoryBySlug = new LinkedHashMap<>();
+        categories.forEach(c -> categoryBySlug.put(c.slug(), c));
+
+        List<Page> pages = new ArrayList<>();
+        addList(pages, "home", "/", "home.html", "", config.description(), articles, null, null);
+
+        RelatedArticles related = new RelatedArticles(byCategory, byTag, NEWEST_FIRST);
+        for (Article article : articles) {
+            pages.add(new Page.ArticlePage(article, related.of(article, tagSlugs(article))));
+        }
+
+        pages.add(new Page.CategoriesPage("/category/", categories));
+        for (Category category : categories) {
+            addList(pages, "category", categoryPath(category.slug()), "category.html", category.name(),
+                    category.name() + " news from " + config.title(),
+                    byCategory.getOrDefault(category.slug(), List.of()), category, null);
+        }
+        pages.add(new Page.ArchivePage("/archive/", addDateArchives(pages, articles)));
+        pages.add(new Page.NotFoundPage());
+        return new SiteModel(config, articles, categories, pages);
+    }
+
+    /** Declared categories in their order, then the others by slug; names from config or first use. */
+    private List<Category> categories(List<Article> articles, Map<String, List<Article>> byCategory) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (SiteConfig.CategoryName declared : config.categories()) {
+            names.put(declared.slug(), declared.name());
+        }
+        // The spelling of the oldest article wins, so a new typo in case does not rename a section.
+        Map<String, String> firstUse = new TreeMap<>();
+        for (int i = articles.size() - 1; i >= 0; i--) {
+            Article a = articles.get(i);
+            firstUse.putIfAbsent(a.categorySlug(), a.category());
+        }
+        firstUse.forEach(names::putIfAbsent);
+        List<Category> out = new ArrayList<>();
+        names.forEach((slug, name) -> out.add(new Category(name, slug, urls.link(categoryPath(slug)),
+                byCategory.getOrDefault(slug, List.of()).size())));
+        return out;
+    }
+
+    private static String categoryPath(String slug) {
+        return "/category/" + slug + "/";
+    }
+
+    private void addList(List<Page> pages, String kind, String sitePath, String template, String title,
+            String description, List<Article> articles, Category category, Period period) {
+        for (Paginator.Slice<Article> slice : Paginator.paginate(articles, config.pageSize(), sitePath, urls)) {
+            int n = slice.pagination().number();
+            String pageTitle = n == 1 ? title : (title.isEmpty() ? "Page " + n : title + ", page " + n);
+            pages.add(new Page.ListPage(kind, slice.sitePath(), template, pageTitle, description, slice.items(),
+                    slice.pagination(), category, period));
+        }
+    }
+
+    /** Adds year, month and day archives and returns the summary for {@code /archive/}. */
+    private List<ArchiveYear> addDateArchives(List<Page> pages, List<Article> articles) {
+        Map<String, List<Article>> byYear = groupBy(articles, a -> yearPath(a.date()));
+        Map<String, List<Article>> byMonth = groupBy(articles, a -> monthPath(a.date()));
+        Map<String, List<Article>> byDay = groupBy(articles, a -> dayPath(a.date()));
+
+        addPeriods(pages, "year", byYear, a -> String.valueOf(a.date().getYear()), null, null);
+        addPeriods(pages, "month", byMonth, a -> monthLabel.format(a.date()), byYear,
+                a -> String.valueOf(a.date().getYear()));
+        addPeriods(pages, "day", byDay, a -> dayLabel.format(a.date()), byMonth, a -> monthLabel.format(a.date()));
+
+        List<ArchiveYear> years = new ArrayList<>();
+        for (Map.Entry<String, List<Article>> year : byYear.entrySet()) {
+            List<PeriodLink> months = new ArrayList<>();
+            for (Map.Entry<String, List<Article>> month : byMonth.entrySet()) {
+                if (month.getKey().startsWith(year.getKey())) {
+                    months.add(new PeriodLink(monthLabel.format(month.getValue().get(0).date()),
+                            urls.link(month.getKey()), month.getValue().size()));
+                }
+            }
+            String label = String.valueOf(year.getValue().get(0).date().getYear());
+            years.add(new ArchiveYear(year.getValue().get(0).date().getYear(), label, urls.link(year.getKey()),
+                    year.getValue().size(), months));
+        }
+        return years;
+    }
+
+    /**
+     * Adds the pages of one period kind. {@code periods} maps site paths to articles, newest
+     * period first (paths sort that way in reverse), so "prev" (older) is the next entry.
+     */
+    private void addPeriods(List<Page> pages, String kind, Map<String, List<Article>> periods,
+            Function<Article, String> label, Map<String, List<Article>> parents, Function<Article, String> parentLabel) {
+        List<Map.Entry<String, List<Article>>> entries = new ArrayList<>(periods.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            String path = entries.get(i).getKey();
+            List<Article> list = entries.get(i).getValue();
+            Article first = list.get(0);
+            PeriodLink parent = null;
+            if (parents != null) {
+                String parentPath = path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
+                parent = new PeriodLink(parentLabel.apply(first), urls.link(parentPath), parents.get(parentPath).size());
+            }
+            PeriodLink newer = i > 0 ? link(entries.get(i - 1), label) : null;
+            PeriodLink older = i + 1 < entries.size() ? link(entries.get(i + 1), label) : null;
+            Period period = new Period(kind, label.apply(first), urls.link(path), parent, older, newer);
+            addList(pages, kind, path, "period.html", period.label(), "Articles from " + period.label(),
+                    list, null, period);
+        }
+    }
+
+    private PeriodLink link(Map.Entry<String, List<Article>> entry, Function<Article, String> label) {
+        return new PeriodLink(label.apply(entry.getValue().get(0)), urls.link(entry.getKey()), entry.getValue().size());
+    }
+
+    private static String yearPath(ZonedDateTime d) {
+        return String.format(Locale.ROOT, "/%04d/", d.getYear());
+    }
+
+    private static String monthPath(ZonedDateTime d) {
+        return String.format(Locale.ROOT, "/%04d/%02d/", d.getYear(), d.getMonthValue());
+    }
+
+    private static String dayPath(ZonedDateTime d) {
+        return String.format(Locale.ROOT, "/%04d/%02d/%02d/", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /** Groups newest-first articles by key; the map is ordered by key descending, i.e. newest period first. */
+    private static Map<String, List<Article>> groupBy(List<Article> articles, Function<Article, String> key) {
+        Map<String, List<Article>> out = new TreeMap<>(Comparator.reverseOrder());
+        for (Article article : articles) {
+            out.computeIfAbsent(key.apply(article), k -> new ArrayList<>()).add(article);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.gazette.load;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A non-Markdown file under {@code content/} (an image, a PDF) published at the same relative path.
+ *
+ * @param contentPath path relative to {@code content/} with forward slashes
+ * @param source the file on disk
+ */
+public record StaticFile(String contentPath, Path source) {
+    public StaticFile {
+        Objects.requireNonNull(contentPath);
+        Objects.requireNonNull(source);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gazette.parse;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A parsed article.
+ *
+ * @param source path of the Markdown file relative to the site root ({@code content/2022/12/a.md})
+ * @param urlLine line of the front-matter key its URL comes from ({@code slug}, else {@code title}),
+ *     for errors about the URL
+ * @param url the article's site path ({@code /2022/12/22/a/}), without the base path
+ * @param date publication time in the site time zone
+ * @param updated last update in the site time zone, or null
+ * @param category the category as written in the front matter
+ * @param categorySlug the category's slug, which identifies it
+ * @param summary plain text, given or taken from the first paragraph
+ * @param image the image as a site path ({@code /2022/12/photo.jpg}) or an absolute URL; null if none
+ * @param lang the article's language tag, or null for the site language
+ * @param params front-matter keys Gazette does not know, as plain strings, lists and maps
+ * @param bodyHtml the rendered Markdown
+ */
+public record Article(
+        String source,
+        int urlLine,
+        String url,
+        String title,
+        String slug,
+        ZonedDateTime date,
+        ZonedDateTime updated,
+        String category,
+        String categorySlug,
+        List<String> tags,
+        List<String> authors,
+        String summary,
+        boolean draft,
+        String image,
+        String imageAlt,
+        String lang,
+        Map<String, Object> params,
+        String bodyHtml) {
+
+    public Article {
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(url);
+        Objects.requireNonNull(title);
+        Objects.requireNonNull(slug);
+        Objects.requireNonNull(date);
+        Objects.requireNonNull(category);
+        Objects.requireNonNull(categorySlug);
+        Objects.requireNonNull(summary);
+        Objects.requireNonNull(imageAlt);
+        Objects.requireNonNull(bodyHtml);
+        tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+}

@@ -1,0 +1,461 @@
+package dev.gazette.parse;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.config.YamlNode;
+import dev.gazette.config.YamlReader;
+import dev.gazette.diag.Diagnostics;
+import dev.gazette.load.LoadedContent;
+import dev.gazette.load.SourceFile;
+import dev.gazette.load.StaticFile;
+import dev.gazette.slug.Slugs;
+import dev.gazette.url.SiteUrls;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses articles: front matter into fields, Markdown into HTML. Works in two passes over all
+ * files, because a relative link to another article's {@code .md} file becomes that article's URL,
+ * which depends on its front matter.
+ */
+public final class ArticleParser {
+
+    private static final Set<String> KNOWN_KEYS = Set.of("title", "date", "category", "tags", "author",
+            "summary", "slug", "draft", "updated", "image", "imageAlt", "lang");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final int SUMMARY_LENGTH = 200;
+
+    private final SiteConfig config;
+    private final SiteUrls urls;
+    private final boolean includeDrafts;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    /**
+     * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
+     */
+    public ArticleParser(SiteConfig config, boolean includeDrafts) {
+        this.config = config;
+        this.urls = SiteUrls.of(config.baseUrl());
+        this.includeDrafts = includeDrafts;
+    }
+
+    /** Parses every article of {@code content}, in path order; bad files are reported and left out. */
+    public List<Article> parse(LoadedContent content, Diagnostics diagnostics) {
+        List<Header> headers = content.articles().parallelStream()
+                .map(file -> readHeader(file, diagnostics))
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, String> articleUrls = new HashMap<>();
+        Set<String> drafts = new HashSet<>();
+        for (Header header : headers) {
+            if (header.draft && !includeDrafts) {
+                drafts.add(header.file.contentPath());
+            } else {
+                articleUrls.put(header.file.contentPath(), header.url);
+            }
+        }
+        Set<String> staticFiles = new HashSet<>();
+        for (StaticFile file : content.files()) {
+            staticFiles.add(file.contentPath());
+        }
+        LinkTargets targets = new LinkTargets(articleUrls, drafts, staticFiles);
+        return headers.parallelStream()
+                .filter(header -> includeDrafts || !header.draft)
+                .map(header -> toArticle(header, targets, diagnostics))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** Where relative links may point: other articles (by content path) and published files. */
+    private record LinkTargets(Map<String, String> articleUrls, Set<String> drafts, Set<String> staticFiles) {
+    }
+
+    /** Front matter read and checked; the body is rendered in the second pass. */
+    private record Header(SourceFile file, FrontMatter parts, int urlLine, String url, String title, String slug,
+            ZonedDateTime date, ZonedDateTime updated, String category, String categorySlug, List<String> tags,
+            List<String> authors, String summary, boolean draft, String image, int imageLine, String imageAlt,
+            String lang, Map<String, Object> params) {
+    }
+
+    private Header readHeader(SourceFile file, Diagnostics diagnostics) {
+        String path = file.path();
+        FrontMatter parts = FrontMatter.split(file.text());
+        if (parts == null) {
+            diagnostics.add(path, 1, "no front matter",
+                    "start the file with a --- line, then title, date and category, then a closing --- line");
+            return null;
+        }
+        YamlReader.Result yaml = YamlReader.read(parts.yaml(), parts.yamlLine());
+        if (!yaml.ok()) {
+            diagnostics.add(path, yaml.errorLine(), yaml.error(), "fix the front matter's YAML");
+            return null;
+        }
+        if (!(yaml.document() instanceof YamlNode.Mapping fields)) {
+            diagnostics.add(path, parts.yamlLine(), "front matter must be key: value lines", "for example title: \"Headline\"");
+            return null;
+        }
+        Fields f = new Fields(path, fields, diagnostics);
+        int before = f.errors;
+
+        String title = f.requiredText("title", "add a title: line with the headline");
+        String categoryHint = fields.entries().containsKey("categories")
+                ? "found \"categories\"; an article has one category: write category: Politics"
+                : "add a category: line, e.g. category: Politics";
+        String category = f.requiredText("category", categoryHint);
+        String categorySlug = category == null ? null : categorySlug(category, f);
+
+        ZonedDateTime date = null;
+        String rawDate = f.requiredText("date", "add a date: line, e.g. date: " + "2022-12-22 20:26");
+        if (rawDate != null) {
+            date = Dates.parse(rawDate, config.timezone());
+            if (date == null) {
+                f.error("date", "unparseable date \"" + rawDate + "\"", "write it as " + Dates.FORMATS);
+            }
+        }
+        ZonedDateTime updated = null;
+        String rawUpdated = f.optionalText("updated");
+        if (rawUpdated != null) {
+            updated = Dates.parse(rawUpdated, config.timezone());
+            if (updated == null) {
+                f.error("updated", "unparseable date \"" + rawUpdated + "\"", "write it as " + Dates.FORMATS);
+            }
+        }
+
+        String slug = slug(file, f);
+        int urlLine = fields.entries().containsKey("slug") ? f.line("slug") : f.line("title");
+        List<String> tags = uniqueBySlug(f.textList("tags"));
+        List<String> authors = f.textList("author");
+        String summary = f.optionalText("summary");
+        boolean draft = f.bool("draft");
+        String image = f.optionalText("image");
+        String imageAlt = Objects.requireNonNullElse(f.optionalText("imageAlt"), "");
+        String lang = f.optionalText("lang");
+        if (lang != null && !LANGUAGE.matcher(lang).matches()) {
+            f.error("lang", "\"" + lang + "\" is not a language tag", "use a BCP 47 tag such as en, ru or uz-Latn");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        fields.entries().forEach((key, value) -> {
+            if (!KNOWN_KEYS.contains(key)) {
+                params.put(key, value.toPlain());
+            }
+        });
+        if (f.errors > before || title == null || date == null || categorySlug == null || slug == null) {
+            return null;
+        }
+        String url = SiteUrls.permalink(config.permalink(), date, slug, categorySlug);
+        int imageLine = image == null ? 0 : f.line("image");
+        return new Header(file, parts, urlLine, url, title.strip(), slug, date, updated, category.strip(),
+                categorySlug, tags, authors, summary, draft, image, imageLine, imageAlt, lang, params);
+    }
+
+    private String categorySlug(String category, Fields f) {
+        String slug = Slugs.slugify(category);
+        if (slug.isEmpty()) {
+            f.error("category", "category \"" + category + "\" has no letters or digits for a URL", "rename it");
+            return null;
+        }
+        if (config.categories().isEmpty()) {
+            return slug;
+        }
+        for (SiteConfig.CategoryName declared : config.categories()) {
+            if (declared.slug().equals(slug)) {
+                return slug;
+            }
+        }
+        List<String> names = config.categories().stream().map(SiteConfig.CategoryName::name).toList();
+        f.error("category", "unknown category \"" + category + "\"", "use one of " + String.join(", ", names)
+                + " (or add it to categories in gazette.yaml)");
+        return null;
+    }
+
+    private static String slug(SourceFile file, Fields f) {
+        String given = f.optionalText("slug");
+        if (given != null) {
+            String slug = Slugs.slugify(given);
+            if (slug.isEmpty()) {
+                f.error("slug", "slug \"" + given + "\" has no letters or digits", "use words such as budget-2023");
+                return null;
+            }
+            return slug;
+        }
+        String name = file.contentPath();
+        name = name.substring(name.lastIndexOf('/') + 1, name.length() - ".md".length());
+        if (name.equals("index")) {
+            // content/2022/budget/index.md is the article "budget" with its images beside it.
+            String parent = file.contentPath();
+            int end = parent.lastIndexOf('/');
+            name = end < 0 ? "" : parent.substring(parent.lastIndexOf('/', end - 1) + 1, end);
+        }
+        String slug = Slugs.slugify(name);
+        if (slug.isEmpty()) {
+            f.diagnostics.add(file.path(), f.line("title"), "the file name gives no slug for the URL",
+                    "add a slug: line, e.g. slug: budget-2023");
+            return null;
+        }
+        return slug;
+    }
+
+    private static List<String> uniqueBySlug(List<String> values) {
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (String value : values) {
+            bySlug.putIfAbsent(Slugs.slugify(value), value);
+        }
+        bySlug.remove("");
+        return List.copyOf(bySlug.values());
+    }
+
+    private Article toArticle(Header h, LinkTargets targets, Diagnostics diagnostics) {
+        String path = h.file.path();
+        String contentDir = parentDir(h.file.contentPath());
+        int[] errors = {0};
+        MarkdownRenderer.Rendered body = markdown.render(h.parts.body(), destination -> {
+            Resolution r = resolve(destination.url(), contentDir, targets);
+            if (r.error != null) {
+                diagnostics.add(path, h.parts.bodyLine() + destination.bodyLine(), r.error, r.hint);
+                errors[0]++;
+            }
+            return r.url;
+        });
+        String image = null;
+        if (h.image != null) {
+            Resolution r = resolveImage(h.image, contentDir, targets);
+            if (r.error != null) {
+                diagnostics.add(path, h.imageLine, r.error, r.hint);
+                errors[0]++;
+            }
+            image = r.sitePathOrUrl;
+        }
+        if (errors[0] > 0) {
+            return null;
+        }
+        String summary = h.summary != null ? h.summary.strip() : shorten(body.firstParagraph());
+        return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
+                h.tags, h.authors, summary, h.draft, image, h.imageAlt, h.lang, h.params, body.html());
+    }
+
+    /** What a link destination became: the URL to write, or an error. */
+    private record Resolution(String url, String sitePathOrUrl, String error, String hint) {
+        static Resolution keep(String url) {
+            return new Resolution(url, url, null, null);
+        }
+
+        static Resolution error(String original, String error, String hint) {
+            return new Resolution(original, null, error, hint);
+        }
+    }
+
+    private Resolution resolve(String destination, String contentDir, LinkTargets targets) {
+        if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("?")
+                || destination.startsWith("//") || SCHEME.matcher(destination).find()) {
+            return Resolution.keep(destination);
+        }
+        if (destination.startsWith("/")) {
+            // Authors write links from the site root; under a sub-path they need the base path.
+            if (config.basePath().equals("/") || destination.startsWith(config.basePath())) {
+                return Resolution.keep(destination);
+            }
+            return Resolution.keep(urls.link(destination));
+        }
+        int cut = indexOfAny(destination, "?#");
+        String pathPart = cut < 0 ? destination : destination.substring(0, cut);
+        String suffix = cut < 0 ? "" : destination.substring(cut);
+        String target = normalize(contentDir, percentDecode(pathPart));
+        if (target == null) {
+            return Resolution.error(destination, "link \"" + destination + "\" leads outside content/",
+                    "link to a file under content/ or to a site path starting with /");
+        }
+        if (target.endsWith(".md")) {
+            String url = targets.articleUrls().get(target);
+            if (url != null) {
+                return new Resolution(urls.link(url) + suffix, url, null, null);
+            }
+            if (targets.drafts().contains(target)) {
+                return Resolution.error(destination, "link \"" + destination + "\" points at a draft",
+                        "publish content/" + target + " or remove the link");
+            }
+            return Resolution.error(destination, "link \"" + destination + "\" points at content/" + target
+                    + ", which does not exist", "check the file name");
+        }
+        if (targets.staticFiles().contains(target)) {
+            return new Resolution(urls.link("/" + target) + suffix, "/" + target, null, null);
+        }
+        return Resolution.error(destination, "link \"" + destination + "\" points at content/" + target
+                + ", which does not exist", "check the file name, or link from the site root with /");
+    }
+
+    private Resolution resolveImage(String image, String contentDir, LinkTargets targets) {
+        if (image.startsWith("http://") || image.startsWith("https://")) {
+            return Resolution.keep(image);
+        }
+        if (SCHEME.matcher(image).find() || image.startsWith("//")) {
+            return Resolution.error(image, "image \"" + image + "\" must be an http(s) URL or a file under content/", null);
+        }
+        if (image.startsWith("/")) {
+            return new Resolution(image, image, null, null);
+        }
+        return resolve(image, contentDir, targets);
+    }
+
+    private static String shorten(String text) {
+        if (text.length() <= SUMMARY_LENGTH) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', SUMMARY_LENGTH);
+        if (cut < SUMMARY_LENGTH / 2) {
+            cut = SUMMARY_LENGTH;
+        }
+        return text.substring(0, cut).replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
+    }
+
+    private static String parentDir(String contentPath) {
+        int slash = contentPath.lastIndexOf('/');
+        return slash < 0 ? "" : contentPath.substring(0, slash);
+    }
+
+    /** Resolves {@code relative} against {@code dir} (both under content/); null if it climbs out. */
+    private static String normalize(String dir, String relative) {
+        List<String> parts = new ArrayList<>();
+        if (!dir.isEmpty()) {
+            parts.addAll(List.of(dir.split("/")));
+        }
+        for (String part : relative.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static String percentDecode(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        try {
+            return new java.net.URI("x:" + path.replace(" ", "%20")).getSchemeSpecificPart();
+        } catch (java.net.URISyntaxException e) {
+            return path;
+        }
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Typed access to front-matter fields; each problem is a diagnostic at the field's file line. */
+    private static final class Fields {
+        final String path;
+        final YamlNode.Mapping mapping;
+        final Diagnostics diagnostics;
+        int errors;
+
+        Fields(String path, YamlNode.Mapping mapping, Diagnostics diagnostics) {
+            this.path = path;
+            this.mapping = mapping;
+            this.diagnostics = diagnostics;
+        }
+
+        int line(String key) {
+            YamlNode node = mapping.entries().get(key);
+            return node == null ? mapping.line() : mapping.keyLine(key);
+        }
+
+        void error(String key, String message, String hint) {
+            errors++;
+            diagnostics.add(path, line(key), message, hint);
+        }
+
+        String requiredText(String key, String hint) {
+            YamlNode node = mapping.entries().get(key);
+            if (node == null) {
+                errors++;
+                diagnostics.add(path, mapping.line(), "missing " + key, hint);
+                return null;
+            }
+            String text = optionalText(key);
+            if (text == null && node instanceof YamlNode.Scalar) {
+                error(key, key + " is empty", hint);
+            }
+            return text;
+        }
+
+        String optionalText(String key) {
+            YamlNode node = mapping.entries().get(key);
+            if (node == null) {
+                return null;
+            }
+            if (node instanceof YamlNode.Scalar s) {
+                return s.text() == null || s.text().isBlank() ? null : s.text();
+            }
+            error(key, key + " must be a single value, not a list or mapping", null);
+            return null;
+        }
+
+        /** A list of strings, also accepting one value or a comma-separated string. */
+        List<String> textList(String key) {
+            YamlNode node = mapping.entries().get(key);
+            List<String> out = new ArrayList<>();
+            if (node == null) {
+                return out;
+            }
+            if (node instanceof YamlNode.Scalar s) {
+                if (s.text() != null) {
+                    for (String part : s.text().split(",")) {
+                        if (!part.isBlank()) {
+                            out.add(part.strip());
+                        }
+                    }
+                }
+            } else if (node instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                    if (item instanceof YamlNode.Scalar s && s.text() != null && !s.text().isBlank()) {
+                        out.add(s.text().strip());
+                    } else {
+                        errors++;
+                        diagnostics.add(path, item.line(), key + " entries must be plain names", null);
+                    }
+                }
+            } else {
+                error(key, key + " must be a name or a list of names", "e.g. " + key + ": [a, b]");
+            }
+            return out;
+        }
+
+        boolean bool(String key) {
+            String text = optionalText(key);
+            if (text == null) {
+                return false;
+            }
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "true": case "yes": case "on":
+                    return true;
+                case "false": case "no": case "off":
+                    return false;
+                default:
+                    error(key, key + " must be true or false, not \"" + text + "\"", null);
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gazette.render;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One file of the output: rendered bytes, or a file to copy as it is.
+ *
+ * @param path path inside the output folder, forward slashes, no leading slash
+ * @param bytes the content, or null when {@code copyFrom} is set
+ * @param copyFrom the file to copy, or null
+ * @param origin what produced it (a content file, "theme asset", "home page"), for error messages
+ * @param originLine line in {@code origin}, or 0
+ */
+public record OutputFile(String path, byte[] bytes, Path copyFrom, String origin, int originLine) {
+    public OutputFile {
+        Objects.requireNonNull(path);
+        Objects.requireNonNull(origin);
+        if ((bytes == null) == (copyFrom == null)) {
+            throw new IllegalArgumentException("exactly one of bytes and copyFrom: " + path);
+        }
+    }
+
+    public static OutputFile rendered(String path, byte[] bytes, String origin, int originLine) {
+        return new OutputFile(path, bytes, null, origin, originLine);
+    }
+
+    public static OutputFile copied(String path, Path source, String origin) {
+        return new OutputFile(path, null, source, origin, 0);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.gazette.render;
+
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where templates and assets come from: the site's {@code templates/} folder first, then the
+ * default theme packaged in Gazette's jar (the repository's {@code templates/}). A site file
+ * overrides the default file of the same name.
+ */
+public final class Theme {
+
+    public static final String TEMPLATES_DIR = "templates";
+    static final String CLASSPATH_ROOT = "theme";
+    private static final String ASSETS = "assets";
+
+    private final Path siteTemplates;
+
+    public Theme(Path siteRoot) {
+        Path dir = siteRoot.resolve(TEMPLATES_DIR);
+        this.siteTemplates = Files.isDirectory(dir) ? dir.toAbsolutePath().normalize() : null;
+    }
+
+    Loader<?> loader() {
+        List<Loader<?>> loaders = new ArrayList<>();
+        if (siteTemplates != null) {
+            // An explicit base directory: Pebble's file loader must not read outside it (CVE-2025-1686).
+            FileLoader files = new FileLoader(siteTemplates.toString() + "/");
+            files.setCharset("UTF-8");
+            loaders.add(files);
+        }
+        ClasspathLoader packaged = new ClasspathLoader(Theme.class.getClassLoader());
+        packaged.setPrefix(CLASSPATH_ROOT);
+        packaged.setCharset("UTF-8");
+        loaders.add(packaged);
+        return new DelegatingLoader(loaders);
+    }
+
+    /** How to name a template in an error: the site's file, or the default theme's. */
+    String describe(String templateName) {
+        if (templateName == null) {
+            return TEMPLATES_DIR;
+        }
+        if (siteTemplates != null && Files.isRegularFile(siteTemplates.resolve(templateName))) {
+            return TEMPLATES_DIR + "/" + templateName;
+        }
+        return TEMPLATES_DIR + "/" + templateName + " (default theme)";
+    }
+
+    /** The 1-based line of {@code templateName} that contains {@code text}, or 0. */
+    int lineContaining(String templateName, String text) {
+        try (var reader = new java.io.BufferedReader(loaderReader(templateName))) {
+            int n = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                n++;
+                if (line.contains(text)) {
+                    return n;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private java.io.Reader loaderReader(String templateName) {
+        @SuppressWarnings("unchecked")
+        Loader<Object> loader = (Loader<Object>) loader();
+        return loader.getReader(loader.createCacheKey(templateName));
+    }
+
+    /** The theme's assets by path under {@code assets/}: the default theme's, overridden by the site's. */
+    Map<String, OutputFile> assets() {
+        Map<String, OutputFile> out = new TreeMap<>();
+        packagedAssets(out);
+        if (siteTemplates != null) {
+            Path dir = siteTemplates.resolve(ASSETS);
+            if (Files.isDirectory(dir)) {
+                for (Path file : listFiles(dir)) {
+                    String rel = dir.relativize(file).toString().replace('\\', '/');
+                    out.put(rel, OutputFile.copied(ASSETS + "/" + rel, file, TEMPLATES_DIR + "/" + ASSETS + "/" + rel));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void packagedAssets(Map<String, OutputFile> out) {
+        URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/" + ASSETS);
+        if (url == null) {
+            return;
+        }
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    readPackaged(jar.provider().getPath(uri), out);
+                }
+            } else {
+                readPackaged(Path.of(uri), out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the default theme's assets", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void readPackaged(Path dir, Map<String, OutputFile> out) throws IOException {
+        for (Path file : listFiles(dir)) {
+            String rel = dir.relativize(file).toString().replace('\\', '/');
+            out.put(rel, OutputFile.rendered(ASSETS + "/" + rel, Files.readAllBytes(file),
+                    TEMPLATES_DIR + "/" + ASSETS + "/" + rel + " (default theme)", 0));
+        }
+    }
+
+    private static List<Path> listFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.gazette.write;
+
+import dev.gazette.render.OutputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Writes the output folder all at once: the new site is assembled in a folder next to it and
+ * then swapped in, so a failed or interrupted build never leaves a half-written site. Files whose
+ * bytes did not change are hard-linked from the previous output, keeping their modification time
+ * for rsync and CDN uploads.
+ */
+public final class SiteWriter {
+
+    private SiteWriter() {
+    }
+
+    /** Replaces {@code outputDir} with exactly {@code files}. */
+    public static WriteResult write(List<OutputFile> files, Path outputDir) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        try {
+            Files.createDirectories(parent);
+            Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+            AtomicInteger written = new AtomicInteger();
+            AtomicInteger unchanged = new AtomicInteger();
+            try {
+                Set<String> seen = new HashSet<>();
+                for (OutputFile file : files) {
+                    if (!seen.add(file.path())) {
+                        throw new IllegalStateException("two output files at " + file.path());
+                    }
+                }
+                boolean hadOutput = Files.isDirectory(output);
+                files.parallelStream().forEach(file -> {
+                    Path target = OutputPaths.resolveInside(staging, file.path());
+                    Path previous = hadOutput ? OutputPaths.resolveInside(output, file.path()) : null;
+                    if (writeOne(file, target, previous)) {
+                        written.incrementAndGet();
+                    } else {
+                        unchanged.incrementAndGet();
+                    }
+                });
+                int removed = hadOutput ? countRemoved(output, seen) : 0;
+                swap(staging, output);
+                return new WriteResult(written.get(), unchanged.get(), removed);
+            } catch (RuntimeException | IOException e) {
+                deleteTree(staging);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output, e);
+        }
+    }
+
+    /** Writes one file; returns false when the previous output's identical file was reused. */
+    private static boolean writeOne(OutputFile file, Path target, Path previous) {
+        try {
+            Files.createDirectories(target.getParent());
+            if (previous != null && Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS) && sameContent(file, previous)) {
+                try {
+                    Files.createLink(target, previous);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(previous, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return false;
+            }
+            if (file.bytes() != null) {
+                Files.write(target, file.bytes());
+            } else {
+                Files.copy(file.copyFrom(), target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private static boolean sameContent(OutputFile file, Path previous) throws IOException {
+        long size = Files.size(previous);
+        if (file.bytes() != null) {
+            return size == file.bytes().length && Arrays.equals(Files.readAllBytes(previous), file.bytes());
+        }
+        return size == Files.size(file.copyFrom()) && Files.mismatch(previous, file.copyFrom()) == -1;
+    }
+
+    private static int countRemoved(Path output, Set<String> kept) throws IOException {
+        try (Stream<Path> walk = Files.walk(output)) {
+            return (int) walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> output.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !kept.contains(p))
+                    .count();
+        }
+    }
+
+    /** Moves the new folder into place; the old one is renamed away first and deleted last. */
+    private static void swap(Path staging, Path output) throws IOException {
+        if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            move(staging, output);
+            return;
+        }
+        Path old = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".old-");
+        Files.delete(old);
+        move(output, old);
+        try {
+            move(staging, output);
+        } catch (IOException e) {
+            move(old, output);
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes a folder Gazette created; links inside are removed, never followed. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
