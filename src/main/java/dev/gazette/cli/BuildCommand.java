@@ -42,6 +42,14 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
+    @Option(names = "--timings", description = "Also print the time each stage took.")
+    boolean timings;
+
+    @Option(names = "--now", paramLabel = "TIME",
+            description = "Build as if at this time (RFC 3339, e.g. 2022-12-23T12:00:00+05:00), for the news"
+                    + " sitemap's last 48 hours; makes rebuilds of the same input byte-identical.")
+    String now;
+
     @Override
     public Integer call() {
         if (!source.toFile().isDirectory()) {
@@ -51,9 +59,24 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--base-url \"" + baseUrl + "\" is not an absolute http(s) URL, e.g. https://example.org/news/");
         }
+        java.time.Instant buildTime = null;
+        if (now != null) {
+            buildTime = ConfigLoader.parseInstant(now);
+            if (buildTime == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--now \"" + now + "\" is not a time with an offset, e.g. 2022-12-23T12:00:00+05:00");
+            }
+        }
         Path out = output != null ? output : BuildOptions.defaultOutput(source);
-        BuildResult result = SiteBuild.run(new BuildOptions(source, out, baseUrl, drafts));
-        return report(result, out, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+        BuildResult result = SiteBuild.run(new BuildOptions(source, out, baseUrl, drafts, buildTime));
+        int code = report(result, out, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (timings) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            result.stages().forEach((stage, time) ->
+                    stdout.printf(Locale.ROOT, "  %-7s %8.1f ms%n", stage, time.toNanos() / 1e6));
+            stdout.flush();
+        }
+        return code;
     }
 
     /** Prints diagnostics or the summary line and returns the exit code. */

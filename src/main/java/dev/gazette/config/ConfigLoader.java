@@ -23,7 +23,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "gazette.yaml";
 
     private static final List<String> KEYS = List.of("title", "description", "baseUrl", "language",
-            "timezone", "pageSize", "permalink", "categories");
+            "timezone", "pageSize", "permalink", "categories", "feedSize", "feedContent", "buildTime");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern PERMALINK_TOKEN = Pattern.compile(":([a-z]+)");
     private static final Set<String> PERMALINK_TOKENS = Set.of("year", "month", "day", "slug", "category");
@@ -129,7 +129,48 @@ public final class ConfigLoader {
             }
         }
         List<SiteConfig.CategoryName> categories = categories(root, diagnostics);
-        return new SiteConfig(title, description, baseUrl, language, zone, pageSize, permalink, categories);
+        int feedSize = d.feedSize();
+        String rawFeedSize = f.text("feedSize", null);
+        if (rawFeedSize != null) {
+            try {
+                feedSize = Integer.parseInt(rawFeedSize);
+                if (feedSize < 1 || feedSize > 1000) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                feedSize = d.feedSize();
+                f.error("feedSize", "feedSize \"" + rawFeedSize + "\" is not a whole number from 1 to 1000", "for example feedSize: 30");
+            }
+        }
+        boolean feedFull = d.feedFullContent();
+        String rawFeedContent = f.text("feedContent", null);
+        if (rawFeedContent != null) {
+            if (rawFeedContent.equals("full") || rawFeedContent.equals("summary")) {
+                feedFull = rawFeedContent.equals("full");
+            } else {
+                f.error("feedContent", "feedContent must be full or summary, not \"" + rawFeedContent + "\"", null);
+            }
+        }
+        java.time.Instant buildTime = null;
+        String rawBuildTime = f.text("buildTime", null);
+        if (rawBuildTime != null) {
+            buildTime = parseInstant(rawBuildTime);
+            if (buildTime == null) {
+                f.error("buildTime", "buildTime \"" + rawBuildTime + "\" is not a time with an offset",
+                        "for example buildTime: 2022-12-23T12:00:00+05:00");
+            }
+        }
+        return new SiteConfig(title, description, baseUrl, language, zone, pageSize, permalink, categories,
+                feedSize, feedFull, buildTime);
+    }
+
+    /** Parses an RFC 3339 time with offset ({@code 2022-12-23T12:00:00+05:00}); null if it is not one. */
+    public static java.time.Instant parseInstant(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Accepts {@code categories:} as a list of names or as a mapping of slug to display name. */

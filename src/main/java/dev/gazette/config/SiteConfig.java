@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param permalink article URL pattern with {@code :year :month :day :slug :category}
  * @param categories categories declared in the config, in navigation order; empty means any
  *     category is allowed and they are ordered by name
+ * @param feedSize number of newest articles in each feed
+ * @param feedFullContent whether feeds carry each article's full HTML (else the summary only)
+ * @param buildTime the moment the build is taken to happen (for the news sitemap's 48 hours),
+ *     or null for the real clock; fixing it makes rebuilds byte-identical
  */
 public record SiteConfig(
         String title,
@@ -23,7 +27,10 @@ public record SiteConfig(
         ZoneId timezone,
         int pageSize,
         String permalink,
-        List<CategoryName> categories) {
+        List<CategoryName> categories,
+        int feedSize,
+        boolean feedFullContent,
+        java.time.Instant buildTime) {
 
     public static final String DEFAULT_PERMALINK = "/:year/:month/:day/:slug/";
 
@@ -48,11 +55,14 @@ public record SiteConfig(
             throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
         }
         categories = List.copyOf(categories);
+        if (feedSize < 1) {
+            throw new IllegalArgumentException("feedSize must be positive: " + feedSize);
+        }
     }
 
     public static SiteConfig defaults() {
         return new SiteConfig("Gazette", "", "http://localhost:4000/", "en", ZoneId.of("UTC"), 20,
-                DEFAULT_PERMALINK, List.of());
+                DEFAULT_PERMALINK, List.of(), 30, true, null);
     }
 
     /** The path part of {@link #baseUrl}: "/" or a sub-path such as "/news/". */
@@ -61,6 +71,12 @@ public record SiteConfig(
     }
 
     public SiteConfig withBaseUrl(String newBaseUrl) {
-        return new SiteConfig(title, description, newBaseUrl, language, timezone, pageSize, permalink, categories);
+        return new SiteConfig(title, description, newBaseUrl, language, timezone, pageSize, permalink, categories,
+                feedSize, feedFullContent, buildTime);
+    }
+
+    public SiteConfig withBuildTime(java.time.Instant newBuildTime) {
+        return new SiteConfig(title, description, baseUrl, language, timezone, pageSize, permalink, categories,
+                feedSize, feedFullContent, newBuildTime);
     }
 }

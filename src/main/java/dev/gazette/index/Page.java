@@ -7,8 +7,8 @@ import java.util.List;
  * One HTML page of the site. Each kind knows its template and where it is published, so later
  * stages never switch on the kind.
  */
-public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.CategoriesPage, Page.ArchivePage,
-        Page.NotFoundPage {
+public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.CategoriesPage, Page.TermsPage,
+        Page.ArchivePage, Page.NotFoundPage {
 
     /** Site path of the page, without the base path, e.g. {@code /2022/12/}. */
     String sitePath();
@@ -81,10 +81,12 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Categ
      * One page of a paginated list of articles: the home page, a category or a date archive.
      *
      * @param category the category on category pages, else null
+     * @param term the tag or author on their pages, else null
      * @param period the period on date archives, else null
      */
     record ListPage(String kind, String sitePath, String template, String title, String description,
-            List<Article> articles, Pagination pagination, Category category, Period period) implements Page {
+            List<Article> articles, Pagination pagination, Category category, Term term, Period period)
+            implements Page {
         public ListPage {
             articles = List.copyOf(articles);
         }
@@ -109,6 +111,27 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Categ
         @Override
         public String title() {
             return "Sections";
+        }
+
+        @Override
+        public String description() {
+            return "";
+        }
+    }
+
+    /**
+     * {@code /tag/} or {@code /author/}: every term with its count.
+     *
+     * @param kind "tags" or "authors"
+     */
+    record TermsPage(String kind, String sitePath, String title, List<Term> terms) implements Page {
+        public TermsPage {
+            terms = List.copyOf(terms);
+        }
+
+        @Override
+        public String template() {
+            return "taxonomy.html";
         }
 
         @Override

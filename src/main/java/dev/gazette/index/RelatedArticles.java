@@ -4,7 +4,6 @@ import dev.gazette.parse.Article;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,62 +11,75 @@ import java.util.Set;
 
 /**
  * Picks the "More news" block: articles of the same category first, then those sharing the most
- * tags, then the closest in time. Candidates come from a window around the article in each of its
- * lists (category, tags), so the cost per article stays constant however large the archive grows.
+ * tags, then the closest in time. Candidates come from a small window around the article in each
+ * of its lists (its category, its tags), so the cost per article stays constant however large the
+ * archive grows: a ten-year archive indexes as fast per article as a month's.
  */
 final class RelatedArticles {
 
     static final int COUNT = 5;
-    private static final int WINDOW = 24;
+    private static final int CATEGORY_WINDOW = 8;
+    private static final int TAG_WINDOW = 4;
 
     private final Map<String, List<Article>> byCategory;
     private final Map<String, List<Article>> byTag;
+    private final Map<Article, List<String>> tagSlugsOf;
     private final Comparator<Article> newestFirst;
 
     /**
      * @param byCategory articles of each category slug, newest first
      * @param byTag articles of each tag slug, newest first
+     * @param tagSlugsOf each article's tag slugs
      */
     RelatedArticles(Map<String, List<Article>> byCategory, Map<String, List<Article>> byTag,
-            Comparator<Article> newestFirst) {
+            Map<Article, List<String>> tagSlugsOf, Comparator<Article> newestFirst) {
         this.byCategory = byCategory;
         this.byTag = byTag;
+        this.tagSlugsOf = tagSlugsOf;
         this.newestFirst = newestFirst;
     }
 
-    List<Article> of(Article article, List<String> tagSlugs) {
-        // Identity, not record equality: equality would hash whole article bodies.
-        Set<Article> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
-        addWindow(candidates, byCategory.get(article.categorySlug()), article);
-        for (String tag : tagSlugs) {
-            addWindow(candidates, byTag.get(tag), article);
+    /** A candidate with its rank: higher {@code key} first, then newest. */
+    private record Candidate(Article article, long key) {
+    }
+
+    List<Article> of(Article article) {
+        // Identity, not record equality: equality would compare whole article bodies.
+        Set<Article> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(article);
+        List<Article> pool = new ArrayList<>();
+        addWindow(pool, seen, byCategory.get(article.categorySlug()), article, CATEGORY_WINDOW);
+        List<String> tags = tagSlugsOf.get(article);
+        for (String tag : tags) {
+            addWindow(pool, seen, byTag.get(tag), article, TAG_WINDOW);
         }
-        candidates.remove(article);
-        if (candidates.isEmpty()) {
+        if (pool.isEmpty()) {
             return List.of();
         }
-        Set<String> tags = new HashSet<>(tagSlugs);
-        Map<Article, int[]> scores = new IdentityHashMap<>();
-        for (Article candidate : candidates) {
+        long when = article.date().toEpochSecond();
+        List<Candidate> ranked = new ArrayList<>(pool.size());
+        for (Article candidate : pool) {
             int shared = 0;
-            for (String tag : SiteIndexer.tagSlugs(candidate)) {
+            for (String tag : tagSlugsOf.get(candidate)) {
                 if (tags.contains(tag)) {
                     shared++;
                 }
             }
-            int sameCategory = candidate.categorySlug().equals(article.categorySlug()) ? 1 : 0;
-            scores.put(candidate, new int[] {sameCategory, shared});
+            long sameCategory = candidate.categorySlug().equals(article.categorySlug()) ? 1 : 0;
+            long distance = Math.min(Math.abs(candidate.date().toEpochSecond() - when), (1L << 40) - 1);
+            long key = (sameCategory << 60) | ((long) Math.min(shared, 255) << 48) | ((1L << 40) - 1 - distance);
+            ranked.add(new Candidate(candidate, key));
         }
-        long when = article.date().toEpochSecond();
-        List<Article> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.<Article>comparingInt(a -> -scores.get(a)[0])
-                .thenComparingInt(a -> -scores.get(a)[1])
-                .thenComparingLong(a -> Math.abs(a.date().toEpochSecond() - when))
-                .thenComparing(newestFirst));
-        return Collections.unmodifiableList(ranked.subList(0, Math.min(COUNT, ranked.size())));
+        ranked.sort(Comparator.comparingLong(Candidate::key).reversed()
+                .thenComparing(Candidate::article, newestFirst));
+        List<Article> out = new ArrayList<>(COUNT);
+        for (int i = 0; i < Math.min(COUNT, ranked.size()); i++) {
+            out.add(ranked.get(i).article());
+        }
+        return Collections.unmodifiableList(out);
     }
 
-    private void addWindow(Set<Article> out, List<Article> list, Article article) {
+    private void addWindow(List<Article> pool, Set<Article> seen, List<Article> list, Article article, int window) {
         if (list == null) {
             return;
         }
@@ -75,8 +87,11 @@ final class RelatedArticles {
         if (at < 0) {
             at = -at - 1;
         }
-        int from = Math.max(0, at - WINDOW);
-        int to = Math.min(list.size(), at + WINDOW + 1);
-        out.addAll(list.subList(from, to));
+        for (int i = Math.max(0, at - window); i < Math.min(list.size(), at + window + 1); i++) {
+            Article candidate = list.get(i);
+            if (seen.add(candidate)) {
+                pool.add(candidate);
+            }
+        }
     }
 }

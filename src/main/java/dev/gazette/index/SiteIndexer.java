@@ -57,8 +57,13 @@ public final class SiteIndexer {
 
         Map<String, List<Article>> byCategory = groupBy(articles, Article::categorySlug);
         Map<String, List<Article>> byTag = new TreeMap<>();
+        // Slugging is not free: once per article, not once per comparison.
+        Map<Article, List<String>> tagSlugsOf = new java.util.IdentityHashMap<>();
         for (Article article : articles) {
-            for (String tag : tagSlugs(article)) {
+            tagSlugsOf.put(article, tagSlugs(article));
+        }
+        for (Article article : articles) {
+            for (String tag : tagSlugsOf.get(article)) {
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(article);
             }
         }
@@ -67,22 +72,70 @@ public final class SiteIndexer {
         categories.forEach(c -> categoryBySlug.put(c.slug(), c));
 
         List<Page> pages = new ArrayList<>();
-        addList(pages, "home", "/", "home.html", "", config.description(), articles, null, null);
+        addList(pages, "home", "/", "home.html", "", config.description(), articles, null, null, null);
 
-        RelatedArticles related = new RelatedArticles(byCategory, byTag, NEWEST_FIRST);
-        for (Article article : articles) {
-            pages.add(new Page.ArticlePage(article, related.of(article, tagSlugs(article))));
-        }
+        RelatedArticles related = new RelatedArticles(byCategory, byTag, tagSlugsOf, NEWEST_FIRST);
+        pages.addAll(articles.parallelStream()
+                .map(article -> new Page.ArticlePage(article, related.of(article)))
+                .toList());
 
         pages.add(new Page.CategoriesPage("/category/", categories));
         for (Category category : categories) {
             addList(pages, "category", categoryPath(category.slug()), "category.html", category.name(),
                     category.name() + " news from " + config.title(),
-                    byCategory.getOrDefault(category.slug(), List.of()), category, null);
+                    byCategory.getOrDefault(category.slug(), List.of()), category, null, null);
         }
+        List<Term> tags = addTerms(pages, "tag", "/tag/", "Tags", articles, a -> a.tags());
+        List<Term> authors = addTerms(pages, "author", "/author/", "Authors", articles, a -> a.authors());
         pages.add(new Page.ArchivePage("/archive/", addDateArchives(pages, articles)));
         pages.add(new Page.NotFoundPage());
-        return new SiteModel(config, articles, categories, pages);
+        return new SiteModel(config, articles, categories, tags, authors, pages);
+    }
+
+    /**
+     * Adds a term's pages (one list per tag or author, and an index of all) and returns the terms.
+     * Spellings with one slug are one term, named by the spelling most articles use (the oldest on
+     * a tie).
+     */
+    private List<Term> addTerms(List<Page> pages, String kind, String root, String title, List<Article> articles,
+            Function<Article, List<String>> names) {
+        Map<String, List<Article>> bySlug = new TreeMap<>();
+        Map<String, Map<String, Integer>> spellings = new TreeMap<>();
+        for (int i = articles.size() - 1; i >= 0; i--) {
+            Article article = articles.get(i);
+            for (String name : names.apply(article)) {
+                String slug = Slugs.slugify(name);
+                if (slug.isEmpty()) {
+                    continue;
+                }
+                spellings.computeIfAbsent(slug, k -> new LinkedHashMap<>()).merge(name, 1, Integer::sum);
+            }
+        }
+        for (Article article : articles) {
+            for (String name : names.apply(article)) {
+                String slug = Slugs.slugify(name);
+                List<Article> list = bySlug.computeIfAbsent(slug, k -> new ArrayList<>());
+                if (!slug.isEmpty() && (list.isEmpty() || list.get(list.size() - 1) != article)) {
+                    list.add(article);
+                }
+            }
+        }
+        bySlug.remove("");
+        List<Term> terms = new ArrayList<>();
+        for (Map.Entry<String, List<Article>> entry : bySlug.entrySet()) {
+            String slug = entry.getKey();
+            String name = spellings.get(slug).entrySet().stream()
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(slug);
+            terms.add(new Term(name, slug, urls.link(root + slug + "/"), entry.getValue().size()));
+        }
+        terms.sort(Comparator.comparing((Term t) -> t.name().toLowerCase(Locale.ROOT)).thenComparing(Term::slug));
+        pages.add(new Page.TermsPage(kind + "s", root, title, terms));
+        for (Term term : terms) {
+            addList(pages, kind, root + term.slug() + "/", "term.html", term.name(),
+                    (kind.equals("author") ? "Articles by " : "Articles tagged ") + term.name(),
+                    bySlug.get(term.slug()), null, term, null);
+        }
+        return terms;
     }
 
     /** Declared categories in their order, then the others by slug; names from config or first use. */
@@ -109,12 +162,12 @@ public final class SiteIndexer {
     }
 
     private void addList(List<Page> pages, String kind, String sitePath, String template, String title,
-            String description, List<Article> articles, Category category, Period period) {
+            String description, List<Article> articles, Category category, Term term, Period period) {
         for (Paginator.Slice<Article> slice : Paginator.paginate(articles, config.pageSize(), sitePath, urls)) {
             int n = slice.pagination().number();
             String pageTitle = n == 1 ? title : (title.isEmpty() ? "Page " + n : title + ", page " + n);
             pages.add(new Page.ListPage(kind, slice.sitePath(), template, pageTitle, description, slice.items(),
-                    slice.pagination(), category, period));
+                    slice.pagination(), category, term, period));
         }
     }
 
@@ -165,7 +218,7 @@ public final class SiteIndexer {
             PeriodLink older = i + 1 < entries.size() ? link(entries.get(i + 1), label) : null;
             Period period = new Period(kind, label.apply(first), urls.link(path), parent, older, newer);
             addList(pages, kind, path, "period.html", period.label(), "Articles from " + period.label(),
-                    list, null, period);
+                    list, null, null, period);
         }
     }
 

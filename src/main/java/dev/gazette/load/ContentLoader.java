@@ -1,5 +1,6 @@
 package dev.gazette.load;
 
+import dev.gazette.diag.Diagnostic;
 import dev.gazette.diag.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Walks {@code content/}: Markdown files become articles, other files are published as they are. */
@@ -30,9 +34,77 @@ public final class ContentLoader {
     public static LoadedContent load(Path siteRoot, Diagnostics diagnostics) {
         Path content = siteRoot.resolve(CONTENT_DIR);
         if (!Files.isDirectory(content)) {
-            return new LoadedContent(List.of(), List.of());
+            return new LoadedContent(List.of(), List.of(), List.of());
         }
-        List<Path> paths = listFiles(content);
+        return loadFiles(content, listFiles(content), diagnostics);
+    }
+
+    /**
+     * Reloads only what changed since {@code previous}: each changed path (a file or a folder,
+     * added, modified or deleted) is read again or dropped; everything else is taken from
+     * {@code previous}. Used by the preview server, whose watcher names the changed paths.
+     */
+    public static LoadedContent update(LoadedContent previous, Path siteRoot, Set<Path> changed,
+            Diagnostics diagnostics) {
+        Path content = siteRoot.resolve(CONTENT_DIR);
+        if (!Files.isDirectory(content)) {
+            return new LoadedContent(List.of(), List.of(), List.of());
+        }
+        Path absoluteContent = content.toAbsolutePath().normalize();
+        List<String> prefixes = new ArrayList<>();
+        List<Path> reread = new ArrayList<>();
+        for (Path path : changed) {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (!absolute.startsWith(absoluteContent) || absolute.equals(absoluteContent)) {
+                return load(siteRoot, diagnostics);
+            }
+            String relative = relativePath(absoluteContent, absolute);
+            prefixes.add(relative);
+            if (Files.isDirectory(absolute)) {
+                reread.addAll(listFiles(content).stream()
+                        .filter(p -> relativePath(content, p).startsWith(relative + "/")).toList());
+            } else if (Files.isRegularFile(absolute) && !isHidden(absoluteContent, absolute)
+                    && insideRealPath(realPath(content), absolute)) {
+                reread.add(content.resolve(relative));
+            }
+        }
+        LoadedContent fresh = loadFiles(content, reread, diagnostics);
+        Map<String, SourceFile> articles = new TreeMap<>();
+        Map<String, StaticFile> files = new TreeMap<>();
+        Map<String, Diagnostic> unreadable = new TreeMap<>();
+        for (SourceFile f : previous.articles()) {
+            if (!isUnder(f.contentPath(), prefixes)) {
+                articles.put(f.contentPath(), f);
+            }
+        }
+        for (StaticFile f : previous.files()) {
+            if (!isUnder(f.contentPath(), prefixes)) {
+                files.put(f.contentPath(), f);
+            }
+        }
+        for (Diagnostic d : previous.unreadable()) {
+            if (!isUnder(d.file().substring(CONTENT_DIR.length() + 1), prefixes)) {
+                unreadable.put(d.file(), d);
+                diagnostics.add(d);
+            }
+        }
+        fresh.articles().forEach(f -> articles.put(f.contentPath(), f));
+        fresh.files().forEach(f -> files.put(f.contentPath(), f));
+        fresh.unreadable().forEach(d -> unreadable.put(d.file(), d));
+        return new LoadedContent(new ArrayList<>(articles.values()), new ArrayList<>(files.values()),
+                new ArrayList<>(unreadable.values()));
+    }
+
+    private static boolean isUnder(String contentPath, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (contentPath.equals(prefix) || contentPath.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LoadedContent loadFiles(Path content, List<Path> paths, Diagnostics diagnostics) {
         List<SourceFile> articles = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         List<Path> markdown = new ArrayList<>();
@@ -44,25 +116,30 @@ public final class ContentLoader {
                 files.add(new StaticFile(relative, path));
             }
         }
+        Diagnostics unreadable = new Diagnostics();
         // Reading is I/O bound on small files: parallel reads help on large archives.
         List<SourceFile> read = markdown.parallelStream()
-                .map(path -> read(content, path, diagnostics))
+                .map(path -> read(content, path, unreadable))
                 .toList();
         for (SourceFile file : read) {
             if (file != null) {
                 articles.add(file);
             }
         }
-        return new LoadedContent(articles, files);
+        unreadable.sorted().forEach(diagnostics::add);
+        return new LoadedContent(articles, files, unreadable.sorted());
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
     }
 
     private static List<Path> listFiles(Path content) {
-        Path realContent;
-        try {
-            realContent = content.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + content, e);
-        }
+        Path realContent = realPath(content);
         try (Stream<Path> walk = Files.walk(content)) {
             return walk
                     .filter(p -> !isHidden(content, p))

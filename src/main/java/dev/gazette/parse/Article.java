@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param summary plain text, given or taken from the first paragraph
  * @param image the image as a site path ({@code /2022/12/photo.jpg}) or an absolute URL; null if none
  * @param lang the article's language tag, or null for the site language
+ * @param noindex kept out of sitemaps and feeds and marked for search engines not to index
  * @param params front-matter keys Gazette does not know, as plain strings, lists and maps
  * @param bodyHtml the rendered Markdown
  */
@@ -36,6 +37,7 @@ public record Article(
         List<String> authors,
         String summary,
         boolean draft,
+        boolean noindex,
         String image,
         String imageAlt,
         String lang,

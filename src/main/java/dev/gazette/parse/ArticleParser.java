@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 public final class ArticleParser {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "date", "category", "tags", "author",
-            "summary", "slug", "draft", "updated", "image", "imageAlt", "lang");
+            "summary", "slug", "draft", "noindex", "updated", "image", "imageAlt", "lang");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final int SUMMARY_LENGTH = 200;
@@ -38,6 +39,9 @@ public final class ArticleParser {
     private final SiteUrls urls;
     private final boolean includeDrafts;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final Map<String, Header> headerCache = new ConcurrentHashMap<>();
+    private final Map<String, CachedArticle> articleCache = new ConcurrentHashMap<>();
+    private LinkTargets lastTargets;
 
     /**
      * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
@@ -48,10 +52,18 @@ public final class ArticleParser {
         this.includeDrafts = includeDrafts;
     }
 
-    /** Parses every article of {@code content}, in path order; bad files are reported and left out. */
+    /**
+     * Parses every article of {@code content}, in path order; bad files are reported and left out.
+     * A parser remembers what it parsed: an unchanged file is not parsed again on the next call
+     * (the preview server calls this on every edit). Calls must not overlap.
+     */
     public List<Article> parse(LoadedContent content, Diagnostics diagnostics) {
+        Set<String> present = new HashSet<>();
+        content.articles().forEach(f -> present.add(f.path()));
+        headerCache.keySet().retainAll(present);
+        articleCache.keySet().retainAll(present);
         List<Header> headers = content.articles().parallelStream()
-                .map(file -> readHeader(file, diagnostics))
+                .map(file -> cachedHeader(file, diagnostics))
                 .filter(Objects::nonNull)
                 .toList();
         Map<String, String> articleUrls = new HashMap<>();
@@ -68,11 +80,44 @@ public final class ArticleParser {
             staticFiles.add(file.contentPath());
         }
         LinkTargets targets = new LinkTargets(articleUrls, drafts, staticFiles);
+        if (!targets.equals(lastTargets)) {
+            // A URL or file changed: any body may link to it, so every body is rendered again.
+            articleCache.clear();
+            lastTargets = targets;
+        }
         return headers.parallelStream()
                 .filter(header -> includeDrafts || !header.draft)
-                .map(header -> toArticle(header, targets, diagnostics))
+                .map(header -> cachedArticle(header, targets, diagnostics))
                 .filter(Objects::nonNull)
                 .toList();
+    }
+
+    private Header cachedHeader(SourceFile file, Diagnostics diagnostics) {
+        Header cached = headerCache.get(file.path());
+        if (cached != null && cached.file.text().equals(file.text())) {
+            return cached;
+        }
+        Header header = readHeader(file, diagnostics);
+        if (header != null) {
+            headerCache.put(file.path(), header);
+        }
+        return header;
+    }
+
+    private Article cachedArticle(Header header, LinkTargets targets, Diagnostics diagnostics) {
+        CachedArticle cached = articleCache.get(header.file.path());
+        if (cached != null && cached.header == header) {
+            return cached.article;
+        }
+        Article article = toArticle(header, targets, diagnostics);
+        if (article != null) {
+            articleCache.put(header.file.path(), new CachedArticle(header, article));
+        }
+        return article;
+    }
+
+    /** An article with the header it was made from; valid while the link targets stay the same. */
+    private record CachedArticle(Header header, Article article) {
     }
 
     /** Where relative links may point: other articles (by content path) and published files. */
@@ -82,7 +127,8 @@ public final class ArticleParser {
     /** Front matter read and checked; the body is rendered in the second pass. */
     private record Header(SourceFile file, FrontMatter parts, int urlLine, String url, String title, String slug,
             ZonedDateTime date, ZonedDateTime updated, String category, String categorySlug, List<String> tags,
-            List<String> authors, String summary, boolean draft, String image, int imageLine, String imageAlt,
+            List<String> authors, String summary, boolean draft, boolean noindex, String image, int imageLine,
+            String imageAlt,
             String lang, Map<String, Object> params) {
     }
 
@@ -136,6 +182,7 @@ public final class ArticleParser {
         List<String> authors = f.textList("author");
         String summary = f.optionalText("summary");
         boolean draft = f.bool("draft");
+        boolean noindex = f.bool("noindex");
         String image = f.optionalText("image");
         String imageAlt = Objects.requireNonNullElse(f.optionalText("imageAlt"), "");
         String lang = f.optionalText("lang");
@@ -154,7 +201,7 @@ public final class ArticleParser {
         String url = SiteUrls.permalink(config.permalink(), date, slug, categorySlug);
         int imageLine = image == null ? 0 : f.line("image");
         return new Header(file, parts, urlLine, url, title.strip(), slug, date, updated, category.strip(),
-                categorySlug, tags, authors, summary, draft, image, imageLine, imageAlt, lang, params);
+                categorySlug, tags, authors, summary, draft, noindex, image, imageLine, imageAlt, lang, params);
     }
 
     private String categorySlug(String category, Fields f) {
@@ -167,8 +214,9 @@ public final class ArticleParser {
             return slug;
         }
         for (SiteConfig.CategoryName declared : config.categories()) {
-            if (declared.slug().equals(slug)) {
-                return slug;
+            // Either the declared slug or the declared display name may be written.
+            if (declared.slug().equals(slug) || Slugs.slugify(declared.name()).equals(slug)) {
+                return declared.slug();
             }
         }
         List<String> names = config.categories().stream().map(SiteConfig.CategoryName::name).toList();
@@ -239,7 +287,7 @@ public final class ArticleParser {
         }
         String summary = h.summary != null ? h.summary.strip() : shorten(body.firstParagraph());
         return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
-                h.tags, h.authors, summary, h.draft, image, h.imageAlt, h.lang, h.params, body.html());
+                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, body.html());
     }
 
     /** What a link destination became: the URL to write, or an error. */

@@ -2,12 +2,10 @@ package dev.gazette.render;
 
 import dev.gazette.config.SiteConfig;
 import dev.gazette.diag.Diagnostics;
-import dev.gazette.index.Category;
 import dev.gazette.index.Page;
 import dev.gazette.index.SiteModel;
 import dev.gazette.load.StaticFile;
 import dev.gazette.parse.Article;
-import dev.gazette.slug.Slugs;
 import dev.gazette.url.SiteUrls;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -19,79 +17,108 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders the site model into output files with Pebble: one engine (its compiled templates are
- * thread-safe), pages rendered in parallel, results in a stable order.
+ * thread-safe), pages rendered in parallel, results in a stable order. Feeds, sitemaps and the
+ * theme's fingerprinted assets are added here too.
  */
 public final class SiteRenderer {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final java.util.regex.Pattern MISSING_TEMPLATE =
-            java.util.regex.Pattern.compile("Could not find template \"([^\"]+)\"");
+    private static final Pattern MISSING_TEMPLATE = Pattern.compile("Could not find template \"([^\"]+)\"");
+    private static final String RSS = "application/rss+xml";
+    private static final String ATOM = "application/atom+xml";
 
     private final SiteConfig config;
     private final SiteUrls urls;
     private final Theme theme;
+    private final Assets assets;
     private final PebbleEngine engine;
-    private final DateTimeFormatter displayDate;
+    private final Map<String, RenderedPage> pageCache = new ConcurrentHashMap<>();
 
     public SiteRenderer(SiteConfig config, Theme theme) {
         this.config = config;
         this.urls = SiteUrls.of(config.baseUrl());
         this.theme = theme;
-        Locale locale = Locale.forLanguageTag(config.language());
-        this.displayDate = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale);
+        this.assets = new Assets(theme.assets(), SiteRenderer::bytesOf);
         this.engine = new PebbleEngine.Builder()
                 .loader(theme.loader())
                 .strictVariables(true)
                 .autoEscaping(true)
                 // Never the machine's locale: output must not depend on where it is built.
-                .defaultLocale(locale)
-                .extension(new LinkFunctions(urls))
+                .defaultLocale(Locale.forLanguageTag(config.language()))
+                .extension(new LinkFunctions(urls, assets))
                 .build();
     }
 
     /**
-     * Renders every page of {@code model}, plus the theme's assets and the files under content/
-     * that are published as they are. Template errors become diagnostics.
+     * Renders every page of {@code model}, plus feeds, sitemaps, the theme's assets and the files
+     * under content/ that are published as they are. Template errors become diagnostics. A
+     * renderer remembers its output, so a page whose inputs did not change since the last call is
+     * not rendered again. Calls must not overlap.
      */
     public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Diagnostics diagnostics) {
+        ArticleViews articleViews = new ArticleViews(model, urls);
         Map<Article, ArticleView> views = new IdentityHashMap<>();
-        Map<String, Category> categories = new HashMap<>();
-        for (Category c : model.categories()) {
-            categories.put(c.slug(), c);
-        }
         for (Article article : model.articles()) {
-            views.put(article, view(article, categories.get(article.categorySlug())));
+            views.put(article, articleViews.view(article));
         }
         SiteView site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(),
-                config.basePath(), model.categories(), Version.get());
+                config.basePath(), model.categories(), model.tags(), model.authors(), Version.get());
 
+        Set<String> present = new HashSet<>();
+        model.pages().forEach(page -> present.add(page.sitePath()));
+        pageCache.keySet().retainAll(present);
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
-                .map(page -> renderPage(page, site, views, diagnostics))
+                .map(page -> cachedPage(page, site, views, diagnostics))
                 .filter(Objects::nonNull)
                 .toList());
-        out.addAll(theme.assets().values());
+        out.addAll(assets.files());
+        out.addAll(FeedWriter.feeds(model, urls));
+        out.addAll(SitemapWriter.sitemaps(model, urls, config.buildTime() != null ? config.buildTime() : Instant.now()));
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
         }
         return out;
     }
 
+    /**
+     * Reuses the previous output of a page whose inputs are equal: the page record (its articles,
+     * pagination, links) and the site values. Templates and config are fixed for a renderer's life.
+     */
+    private OutputFile cachedPage(Page page, SiteView site, Map<Article, ArticleView> views, Diagnostics diagnostics) {
+        RenderedPage previous = pageCache.get(page.sitePath());
+        if (previous != null && previous.site.equals(site) && previous.page.equals(page)) {
+            return previous.file;
+        }
+        OutputFile file = renderPage(page, site, views, diagnostics);
+        if (file != null) {
+            pageCache.put(page.sitePath(), new RenderedPage(page, site, file));
+        }
+        return file;
+    }
+
+    private record RenderedPage(Page page, SiteView site, OutputFile file) {
+    }
+
     private OutputFile renderPage(Page page, SiteView site, Map<Article, ArticleView> views, Diagnostics diagnostics) {
         Map<String, Object> context = new HashMap<>();
         context.put("site", site);
-        context.put("page", new PageView(page.kind(), page.title(), page.description(), urls.link(page.sitePath())));
+        context.put("page", pageView(page, views));
         addPageValues(page, context, views);
         try {
             PebbleTemplate template = engine.getTemplate(page.template());
@@ -103,7 +130,7 @@ public final class SiteRenderer {
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : page.template();
             int line = e.getLineNumber() == null ? 0 : Math.max(0, e.getLineNumber());
-            java.util.regex.Matcher missing = MISSING_TEMPLATE.matcher(templateMessage(e));
+            Matcher missing = MISSING_TEMPLATE.matcher(templateMessage(e));
             if (line == 0 && missing.find()) {
                 // Pebble gives no line for a failed include: point at the line that names it.
                 line = theme.lineContaining(file, missing.group(1));
@@ -113,6 +140,29 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Canonical URL, social-preview values and feeds for a page's head. */
+    private PageView pageView(Page page, Map<Article, ArticleView> views) {
+        List<FeedLink> feeds = new ArrayList<>();
+        feeds.add(new FeedLink(config.title(), RSS, urls.link("/feed.xml")));
+        feeds.add(new FeedLink(config.title(), ATOM, urls.link("/atom.xml")));
+        String type = "website";
+        String image = null;
+        boolean noindex = false;
+        if (page instanceof Page.ArticlePage p) {
+            ArticleView article = views.get(p.article());
+            type = "article";
+            image = article.absoluteImage();
+            noindex = article.noindex();
+        } else if (page instanceof Page.ListPage p && p.category() != null) {
+            String root = "/category/" + p.category().slug() + "/";
+            String title = p.category().name() + " — " + config.title();
+            feeds.add(new FeedLink(title, RSS, urls.link(root + "feed.xml")));
+            feeds.add(new FeedLink(title, ATOM, urls.link(root + "atom.xml")));
+        }
+        return new PageView(page.kind(), page.title(), page.description(), urls.link(page.sitePath()),
+                urls.absolute(page.sitePath()), type, image, noindex, feeds);
     }
 
     private static String templateMessage(PebbleException e) {
@@ -145,11 +195,16 @@ public final class SiteRenderer {
             if (p.category() != null) {
                 context.put("category", p.category());
             }
+            if (p.term() != null) {
+                context.put("term", p.term());
+            }
             if (p.period() != null) {
                 context.put("period", p.period());
             }
         } else if (page instanceof Page.CategoriesPage p) {
             context.put("categories", p.categories());
+        } else if (page instanceof Page.TermsPage p) {
+            context.put("terms", p.terms());
         } else if (page instanceof Page.ArchivePage p) {
             context.put("years", p.years());
         }
@@ -163,42 +218,48 @@ public final class SiteRenderer {
         return out;
     }
 
-    private ArticleView view(Article a, Category category) {
-        List<ArticleView.TagView> tags = new ArrayList<>(a.tags().size());
-        for (String tag : a.tags()) {
-            tags.add(new ArticleView.TagView(tag, Slugs.slugify(tag)));
+    private static byte[] bytesOf(OutputFile file) {
+        try {
+            return file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.copyFrom(), e);
         }
-        String image = a.image() == null ? null : a.image().startsWith("/") ? urls.link(a.image()) : a.image();
-        return new ArticleView(a.title(), urls.link(a.url()), a.date(), ISO.format(a.date()),
-                displayDate.format(a.date()), a.updated(), format(ISO, a.updated()), format(displayDate, a.updated()),
-                category, tags, a.authors(), a.summary(), a.bodyHtml(), image, a.imageAlt(),
-                a.lang(), a.slug(), a.params(), a.draft());
-    }
-
-    private static String format(DateTimeFormatter f, ZonedDateTime date) {
-        return date == null ? null : f.format(date);
     }
 
     /** {@code url(path)} and {@code asset(name)}: every link a template writes goes through {@link SiteUrls}. */
     private static final class LinkFunctions extends AbstractExtension {
         private final SiteUrls urls;
+        private final Assets assets;
 
-        LinkFunctions(SiteUrls urls) {
+        LinkFunctions(SiteUrls urls, Assets assets) {
             this.urls = urls;
+            this.assets = assets;
         }
 
         @Override
         public Map<String, Function> getFunctions() {
             return Map.of(
-                    "url", new PathFunction(path -> urls.link(path.startsWith("/") ? path : "/" + path)),
-                    "asset", new PathFunction(name -> urls.link("/assets/" + name)));
+                    "url", new PathFunction((path, line, self) -> urls.link(path.startsWith("/") ? path : "/" + path)),
+                    "asset", new PathFunction((name, line, self) -> {
+                        String hashed = assets.nameOf(name);
+                        if (hashed == null) {
+                            throw new PebbleException(null, "no asset \"" + name + "\" in templates/assets/", line,
+                                    self.getName());
+                        }
+                        return urls.link("/assets/" + hashed);
+                    }));
         }
     }
 
-    private static final class PathFunction implements Function {
-        private final java.util.function.UnaryOperator<String> link;
+    /** A link function of one path argument. */
+    private interface LinkMaker {
+        String link(String path, int line, PebbleTemplate self);
+    }
 
-        PathFunction(java.util.function.UnaryOperator<String> link) {
+    private static final class PathFunction implements Function {
+        private final LinkMaker link;
+
+        PathFunction(LinkMaker link) {
             this.link = link;
         }
 
@@ -213,7 +274,7 @@ public final class SiteRenderer {
             if (path == null) {
                 throw new PebbleException(null, "url()/asset() needs a path", lineNumber, self.getName());
             }
-            return link.apply(path.toString());
+            return link.link(path.toString(), lineNumber, self);
         }
     }
 }

@@ -102,31 +102,41 @@ public final class Theme {
     }
 
     private static void packagedAssets(Map<String, OutputFile> out) {
-        URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/" + ASSETS);
+        packagedFiles().forEach((rel, bytes) -> {
+            if (rel.startsWith(ASSETS + "/")) {
+                String name = rel.substring(ASSETS.length() + 1);
+                out.put(name, OutputFile.rendered(rel, bytes, TEMPLATES_DIR + "/" + rel + " (default theme)", 0));
+            }
+        });
+    }
+
+    /** Every file of the default theme packaged in Gazette, by path relative to the theme root. */
+    public static Map<String, byte[]> packagedFiles() {
+        Map<String, byte[]> out = new TreeMap<>();
+        URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/base.html");
         if (url == null) {
-            return;
+            return out;
         }
         try {
             URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    readPackaged(jar.provider().getPath(uri), out);
+                    readAll(jar.provider().getPath(uri).getParent(), out);
                 }
             } else {
-                readPackaged(Path.of(uri), out);
+                readAll(Path.of(uri).getParent(), out);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the default theme's assets", e);
+            throw new UncheckedIOException("cannot read the default theme", e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+        return out;
     }
 
-    private static void readPackaged(Path dir, Map<String, OutputFile> out) throws IOException {
+    private static void readAll(Path dir, Map<String, byte[]> out) throws IOException {
         for (Path file : listFiles(dir)) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
-            out.put(rel, OutputFile.rendered(ASSETS + "/" + rel, Files.readAllBytes(file),
-                    TEMPLATES_DIR + "/" + ASSETS + "/" + rel + " (default theme)", 0));
+            out.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
         }
     }
 

@@ -67,6 +67,75 @@ public final class SiteWriter {
         }
     }
 
+    /**
+     * Brings {@code outputDir}, which holds exactly {@code previous} (Gazette wrote it), up to
+     * {@code files}: changed files are replaced one by one (each through a temporary file and a
+     * rename, so no file is ever half-written), removed ones deleted, the rest left alone. Used by
+     * the preview server, which serves from memory and so never shows the folder mid-update.
+     */
+    public static WriteResult update(List<OutputFile> previous, List<OutputFile> files, Path outputDir) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(output)) {
+            return write(files, outputDir);
+        }
+        java.util.Map<String, OutputFile> before = new java.util.HashMap<>();
+        previous.forEach(f -> before.put(f.path(), f));
+        AtomicInteger written = new AtomicInteger();
+        files.parallelStream().forEach(file -> {
+            OutputFile old = before.get(file.path());
+            if (old == file || (old != null && old.bytes() != null && Arrays.equals(old.bytes(), file.bytes()))) {
+                return;
+            }
+            Path target = OutputPaths.resolveInside(output, file.path());
+            try {
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), ".gazette-", ".tmp");
+                try {
+                    if (file.bytes() != null) {
+                        Files.write(temp, file.bytes());
+                    } else {
+                        Files.copy(file.copyFrom(), temp, StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+                written.incrementAndGet();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
+        });
+        Set<String> kept = new HashSet<>();
+        files.forEach(f -> kept.add(f.path()));
+        int removed = 0;
+        for (String path : before.keySet()) {
+            if (!kept.contains(path)) {
+                Path target = OutputPaths.resolveInside(output, path);
+                try {
+                    if (Files.deleteIfExists(target)) {
+                        removed++;
+                    }
+                    removeEmptyParents(target.getParent(), output);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + target, e);
+                }
+            }
+        }
+        return new WriteResult(written.get(), files.size() - written.get(), removed);
+    }
+
+    private static void removeEmptyParents(Path dir, Path output) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(output) && !d.equals(output); d = d.getParent()) {
+            try (Stream<Path> entries = Files.list(d)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(d);
+        }
+    }
+
     /** Writes one file; returns false when the previous output's identical file was reused. */
     private static boolean writeOne(OutputFile file, Path target, Path previous) {
         try {

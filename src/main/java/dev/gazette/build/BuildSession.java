@@ -1,0 +1,161 @@
+package dev.gazette.build;
+
+import dev.gazette.config.ConfigLoader;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.diag.Diagnostic;
+import dev.gazette.diag.Diagnostics;
+import dev.gazette.index.SiteIndexer;
+import dev.gazette.index.SiteModel;
+import dev.gazette.load.ContentLoader;
+import dev.gazette.load.LoadedContent;
+import dev.gazette.parse.Article;
+import dev.gazette.parse.ArticleParser;
+import dev.gazette.render.OutputFile;
+import dev.gazette.render.SiteRenderer;
+import dev.gazette.render.Theme;
+import dev.gazette.write.OutputPaths;
+import dev.gazette.write.SiteWriter;
+import dev.gazette.write.WriteResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds one site again and again, as the preview server does. It keeps each stage's work: an
+ * unchanged article is not parsed again and a page whose inputs did not change is not rendered
+ * again. A change to the config or templates starts from scratch. One build at a time.
+ */
+public final class BuildSession {
+
+    /** The error goes to a content file rather than a generated page, and to the later of two files. */
+    private static final Comparator<OutputFile> BLAME_ORDER = Comparator
+            .comparing((OutputFile f) -> f.origin().startsWith(ContentLoader.CONTENT_DIR + "/"))
+            .thenComparing(OutputFile::origin);
+
+    private final BuildOptions options;
+    private SiteConfig config;
+    private List<Diagnostic> configProblems = List.of();
+    private ArticleParser parser;
+    private SiteRenderer renderer;
+    private LoadedContent content;
+    private List<OutputFile> written;
+
+    public BuildSession(BuildOptions options) {
+        this.options = options;
+    }
+
+    public BuildOptions options() {
+        return options;
+    }
+
+    /** The config of the last build (defaults before the first). */
+    public synchronized SiteConfig config() {
+        return config != null ? config : SiteConfig.defaults();
+    }
+
+    /** Reads config, templates and every content file again, then builds. */
+    public synchronized BuildOutcome rebuildAll() {
+        return build(null);
+    }
+
+    /**
+     * Builds after the given files or folders changed (added, modified or deleted). Changes under
+     * {@code content/} reload only those files; a template change renders every page again but
+     * keeps the parsed articles; any other change (the config) rebuilds everything.
+     */
+    public synchronized BuildOutcome rebuild(Set<Path> changed) {
+        if (content == null) {
+            return build(null);
+        }
+        Path contentDir = absolute(options.source().resolve(ContentLoader.CONTENT_DIR));
+        Path templatesDir = absolute(options.source().resolve(Theme.TEMPLATES_DIR));
+        Set<Path> contentChanges = new java.util.HashSet<>();
+        for (Path path : changed) {
+            Path p = absolute(path);
+            if (p.startsWith(contentDir) && !p.equals(contentDir)) {
+                contentChanges.add(p);
+            } else if (p.startsWith(templatesDir)) {
+                renderer = new SiteRenderer(config, new Theme(options.source()));
+            } else {
+                return build(null);
+            }
+        }
+        return build(contentChanges);
+    }
+
+    private static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    private BuildOutcome build(Set<Path> changedContent) {
+        long start = System.nanoTime();
+        Diagnostics diagnostics = new Diagnostics();
+        String outputProblem = OutputPaths.problem(options.source(), options.output());
+        if (outputProblem != null) {
+            diagnostics.add("--output", 0, outputProblem, "choose another folder with --output");
+            return failed(diagnostics, 0, start);
+        }
+        StageTimer timer = new StageTimer();
+        if (changedContent == null) {
+            Diagnostics configDiagnostics = new Diagnostics();
+            config = ConfigLoader.load(options.source(), options.baseUrl(), configDiagnostics);
+            if (options.now() != null) {
+                config = config.withBuildTime(options.now());
+            }
+            configProblems = configDiagnostics.sorted();
+            parser = new ArticleParser(config, options.drafts());
+            renderer = new SiteRenderer(config, new Theme(options.source()));
+            content = ContentLoader.load(options.source(), diagnostics);
+        } else {
+            if (!changedContent.isEmpty()) {
+                content = ContentLoader.update(content, options.source(), changedContent, diagnostics);
+            }
+        }
+        timer.lap("load");
+        // Config problems stay until the config is fixed, whatever else is rebuilt meanwhile.
+        configProblems.forEach(diagnostics::add);
+        List<Article> articles = parser.parse(content, diagnostics);
+        timer.lap("parse");
+        SiteModel model = SiteIndexer.index(articles, config);
+        timer.lap("index");
+        List<OutputFile> files = renderer.render(model, content.files(), diagnostics);
+        reportCollisions(files, diagnostics);
+        timer.lap("render");
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics, articles.size(), start);
+        }
+        WriteResult write = written == null
+                ? SiteWriter.write(files, options.output())
+                : SiteWriter.update(written, files, options.output());
+        timer.lap("write");
+        written = files;
+        BuildResult result = new BuildResult(List.of(), articles.size(), write,
+                Duration.ofNanos(System.nanoTime() - start), timer.laps());
+        return new BuildOutcome(result, files);
+    }
+
+    private static BuildOutcome failed(Diagnostics diagnostics, int articles, long start) {
+        return new BuildOutcome(new BuildResult(diagnostics.sorted(), articles, null,
+                Duration.ofNanos(System.nanoTime() - start), Map.of()), null);
+    }
+
+    /** Two things published at one path: name both, at the source that should change. */
+    private static void reportCollisions(List<OutputFile> files, Diagnostics diagnostics) {
+        Map<String, OutputFile> byPath = new HashMap<>();
+        for (OutputFile file : files) {
+            OutputFile other = byPath.putIfAbsent(file.path(), file);
+            if (other != null) {
+                OutputFile second = BLAME_ORDER.compare(other, file) <= 0 ? file : other;
+                OutputFile first = second == file ? other : file;
+                String where = "/" + file.path().replaceFirst("index\\.html$", "");
+                diagnostics.add(second.origin(), second.originLine(),
+                        "URL " + where + " is also used by " + first.origin(),
+                        "give one of them another slug or date");
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.gazette.index;
+
+/**
+ * A tag or an author. Spellings that give the same slug ("Tashkent", "tashkent", "Ташкент")
+ * are one term, shown with its most used spelling.
+ *
+ * @param url root-relative link to its page, with the base path
+ * @param count number of articles with it
+ */
+public record Term(String name, String slug, String url, int count) {
+}

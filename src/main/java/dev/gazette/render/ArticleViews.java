@@ -1,0 +1,79 @@
+package dev.gazette.render;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.index.Category;
+import dev.gazette.index.SiteModel;
+import dev.gazette.index.Term;
+import dev.gazette.parse.Article;
+import dev.gazette.slug.Slugs;
+import dev.gazette.url.SiteUrls;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns parsed articles into what templates read: links, printable dates, terms and JSON-LD. */
+final class ArticleViews {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final SiteConfig config;
+    private final SiteUrls urls;
+    private final DateTimeFormatter displayDate;
+    private final Map<String, Category> categories = new HashMap<>();
+    private final Map<String, Term> tags = new HashMap<>();
+    private final Map<String, Term> authors = new HashMap<>();
+
+    ArticleViews(SiteModel model, SiteUrls urls) {
+        this.config = model.config();
+        this.urls = urls;
+        this.displayDate = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.forLanguageTag(config.language()));
+        model.categories().forEach(c -> categories.put(c.slug(), c));
+        model.tags().forEach(t -> tags.put(t.slug(), t));
+        model.authors().forEach(t -> authors.put(t.slug(), t));
+    }
+
+    ArticleView view(Article a) {
+        String image = a.image() == null ? null : a.image().startsWith("/") ? urls.link(a.image()) : a.image();
+        String absoluteImage = a.image() == null ? null : a.image().startsWith("/") ? urls.absolute(a.image()) : a.image();
+        String absoluteUrl = urls.absolute(a.url());
+        ZonedDateTime modified = a.updated() != null ? a.updated() : a.date();
+        List<Term> tagTerms = terms(a.tags(), tags);
+        List<Term> authorTerms = terms(a.authors(), authors);
+        List<Map<String, String>> people = new ArrayList<>();
+        for (Term author : authorTerms) {
+            Map<String, String> person = new LinkedHashMap<>();
+            person.put("name", author.name());
+            person.put("url", urls.absolute("/author/" + author.slug() + "/"));
+            people.add(person);
+        }
+        Category category = categories.get(a.categorySlug());
+        String jsonLd = JsonLd.newsArticle(new JsonLd.NewsArticle(a.title(), a.summary(), absoluteUrl, absoluteImage,
+                ISO.format(a.date()), ISO.format(modified), people, category.name(),
+                tagTerms.stream().map(Term::name).toList(), a.lang() != null ? a.lang() : config.language(),
+                config.title(), config.baseUrl()));
+        return new ArticleView(a.title(), urls.link(a.url()), absoluteUrl, a.date(), ISO.format(a.date()),
+                displayDate.format(a.date()), a.updated(), format(ISO, a.updated()), format(displayDate, a.updated()),
+                ISO.format(modified), category, tagTerms, authorTerms, a.summary(), a.bodyHtml(), image,
+                absoluteImage, a.imageAlt(), a.lang(), a.slug(), a.params(), a.draft(), a.noindex(), jsonLd);
+    }
+
+    private static List<Term> terms(List<String> names, Map<String, Term> bySlug) {
+        List<Term> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            Term term = bySlug.get(Slugs.slugify(name));
+            if (term != null) {
+                out.add(term);
+            }
+        }
+        return out;
+    }
+
+    private static String format(DateTimeFormatter f, ZonedDateTime date) {
+        return date == null ? null : f.format(date);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.gazette.render;
+
+import dev.gazette.index.Page;
+import dev.gazette.index.SiteModel;
+import dev.gazette.parse.Article;
+import dev.gazette.url.SiteUrls;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code sitemap.xml} (split into {@code sitemap-1.xml}, ... under a sitemap index above 50,000
+ * URLs), {@code news-sitemap.xml} for Google News and {@code robots.txt} naming both.
+ */
+final class SitemapWriter {
+
+    static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+    /** The sitemap protocol's limit of URLs per file. */
+    static final int MAX_URLS = 50_000;
+    /** Google News reads at most this many entries per news sitemap. */
+    static final int MAX_NEWS = 1_000;
+    /** Google News wants articles of the last two days only. */
+    static final Duration NEWS_WINDOW = Duration.ofHours(48);
+
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private SitemapWriter() {
+    }
+
+    /** One {@code <url>}: an absolute location and its last change, or null when unknown. */
+    private record Entry(String loc, ZonedDateTime lastmod) {
+    }
+
+    /**
+     * @param now the build time: the news sitemap lists the articles of the 48 hours before it
+     */
+    static List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now) {
+        return sitemaps(model, urls, now, MAX_URLS);
+    }
+
+    /** As {@link #sitemaps(SiteModel, SiteUrls, Instant)}, splitting above {@code maxUrls} URLs. */
+    static List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now, int maxUrls) {
+        if (maxUrls < 1) {
+            throw new IllegalArgumentException("maxUrls must be positive: " + maxUrls);
+        }
+        List<Entry> entries = entries(model, urls);
+        List<OutputFile> out = new ArrayList<>();
+        if (entries.size() <= maxUrls) {
+            out.add(OutputFile.rendered("sitemap.xml", urlset(entries), "sitemap", 0));
+        } else {
+            List<Entry> parts = new ArrayList<>();
+            for (int from = 0, n = 1; from < entries.size(); from += maxUrls, n++) {
+                List<Entry> part = entries.subList(from, Math.min(entries.size(), from + maxUrls));
+                String name = "sitemap-" + n + ".xml";
+                out.add(OutputFile.rendered(name, urlset(part), "sitemap", 0));
+                parts.add(new Entry(urls.absolute("/" + name), latest(part)));
+            }
+            out.add(0, OutputFile.rendered("sitemap.xml", index(parts), "sitemap index", 0));
+        }
+        out.add(OutputFile.rendered("news-sitemap.xml", news(model, urls, now), "news sitemap", 0));
+        out.add(OutputFile.rendered("robots.txt", robots(urls), "robots.txt", 0));
+        return out;
+    }
+
+    /** Every page but the 404 page and hidden articles, in the model's order. */
+    private static List<Entry> entries(SiteModel model, SiteUrls urls) {
+        // Pages that show no article's date change when an article is published.
+        ZonedDateTime siteLastmod = model.articles().isEmpty() ? null : model.articles().get(0).date();
+        List<Entry> out = new ArrayList<>(model.pages().size());
+        for (Page page : model.pages()) {
+            if (page instanceof Page.NotFoundPage) {
+                continue;
+            }
+            ZonedDateTime lastmod = siteLastmod;
+            if (page instanceof Page.ArticlePage p) {
+                if (!listed(p.article())) {
+                    continue;
+                }
+                lastmod = updatedOrDate(p.article());
+            } else if (page instanceof Page.ListPage p && !p.articles().isEmpty()) {
+                lastmod = latestOf(p.articles());
+            }
+            out.add(new Entry(urls.absolute(page.sitePath()), lastmod));
+        }
+        return out;
+    }
+
+    private static byte[] urlset(List<Entry> entries) {
+        XmlOutput xml = new XmlOutput();
+        xml.start("urlset").defaultNamespace(SITEMAP);
+        for (Entry entry : entries) {
+            xml.start("url").text("loc", entry.loc());
+            if (entry.lastmod() != null) {
+                xml.text("lastmod", RFC_3339.format(entry.lastmod()));
+            }
+            xml.end();
+        }
+        xml.end();
+        return xml.bytes();
+    }
+
+    private static byte[] index(List<Entry> parts) {
+        XmlOutput xml = new XmlOutput();
+        xml.start("sitemapindex").defaultNamespace(SITEMAP);
+        for (Entry part : parts) {
+            xml.start("sitemap").text("loc", part.loc());
+            if (part.lastmod() != null) {
+                xml.text("lastmod", RFC_3339.format(part.lastmod()));
+            }
+            xml.end();
+        }
+        xml.end();
+        return xml.bytes();
+    }
+
+    /**
+     * Articles published in the {@link #NEWS_WINDOW} up to {@code now}, newest first, at most
+     * {@link #MAX_NEWS}. Always written, so the file Google is told about never disappears.
+     */
+    private static byte[] news(SiteModel model, SiteUrls urls, Instant now) {
+        Instant since = now.minus(NEWS_WINDOW);
+        String name = model.config().title();
+        XmlOutput xml = new XmlOutput();
+        xml.start("urlset").defaultNamespace(SITEMAP).namespace("news", NEWS);
+        int count = 0;
+        for (Article article : model.articles()) {
+            if (count == MAX_NEWS) {
+                break;
+            }
+            Instant published = article.date().toInstant();
+            if (!listed(article) || published.isAfter(now) || !published.isAfter(since)) {
+                continue;
+            }
+            count++;
+            String language = newsLanguage(article.lang() != null ? article.lang() : model.config().language());
+            xml.start("url").text("loc", urls.absolute(article.url()))
+                    .start("news", "news", NEWS)
+                    .start("news", "publication", NEWS)
+                    .text("news", "name", NEWS, name)
+                    .text("news", "language", NEWS, language)
+                    .end()
+                    .text("news", "publication_date", NEWS, RFC_3339.format(article.date()))
+                    .text("news", "title", NEWS, article.title())
+                    .end()
+                    .end();
+        }
+        xml.end();
+        return xml.bytes();
+    }
+
+    /**
+     * Google News takes ISO 639 codes, except that Chinese must say zh-cn or zh-tw:
+     * {@code uz-Cyrl} becomes {@code uz}, {@code zh-TW} stays {@code zh-tw}.
+     */
+    static String newsLanguage(String tag) {
+        String lower = tag.toLowerCase(Locale.ROOT);
+        if (lower.equals("zh-cn") || lower.equals("zh-tw")) {
+            return lower;
+        }
+        int dash = lower.indexOf('-');
+        return dash < 0 ? lower : lower.substring(0, dash);
+    }
+
+    private static byte[] robots(SiteUrls urls) {
+        String text = "User-agent: *\n"
+                + "Allow: /\n"
+                + "\n"
+                + "Sitemap: " + urls.absolute("/sitemap.xml") + "\n"
+                + "Sitemap: " + urls.absolute("/news-sitemap.xml") + "\n";
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean listed(Article article) {
+        return !article.noindex() && !article.draft();
+    }
+
+    private static ZonedDateTime updatedOrDate(Article article) {
+        return article.updated() != null ? article.updated() : article.date();
+    }
+
+    private static ZonedDateTime latestOf(List<Article> articles) {
+        ZonedDateTime latest = null;
+        for (Article article : articles) {
+            latest = later(latest, updatedOrDate(article));
+        }
+        return latest;
+    }
+
+    private static ZonedDateTime latest(List<Entry> entries) {
+        ZonedDateTime latest = null;
+        for (Entry entry : entries) {
+            latest = later(latest, entry.lastmod());
+        }
+        return latest;
+    }
+
+    private static ZonedDateTime later(ZonedDateTime a, ZonedDateTime b) {
+        if (a == null) {
+            return b;
+        }
+        return b != null && b.toInstant().isAfter(a.toInstant()) ? b : a;
+    }
+}
