@@ -39,7 +39,11 @@ final class JsonLd {
         if (!a.description().isEmpty()) {
             json.put("description", a.description());
         }
-        json.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", a.url()));
+        // Ordered maps only: Map.of iterates in an order that changes from one JVM run to the next.
+        Map<String, String> page = new LinkedHashMap<>();
+        page.put("@type", "WebPage");
+        page.put("@id", a.url());
+        json.put("mainEntityOfPage", page);
         json.put("url", a.url());
         if (a.image() != null) {
             json.put("image", List.of(a.image()));
