@@ -39,7 +39,7 @@ public final class StageLoop {
             long t2 = System.nanoTime();
             SiteModel model = SiteIndexer.index(articles, config);
             long t3 = System.nanoTime();
-            int files = new SiteRenderer(config, new Theme(site)).render(model, content.files(), d).size();
+            int files = new SiteRenderer(config, new Theme(site)).render(model, content.files(), java.time.Instant.now(), d).size();
             long t4 = System.nanoTime();
             int n = articles.size();
             System.out.printf(Locale.ROOT,

@@ -10,14 +10,19 @@ import dev.gazette.load.ContentLoader;
 import dev.gazette.load.LoadedContent;
 import dev.gazette.parse.Article;
 import dev.gazette.parse.ArticleParser;
+import dev.gazette.parse.ParseCache;
+import dev.gazette.render.RenderCache;
+import dev.gazette.render.Version;
 import dev.gazette.render.OutputFile;
 import dev.gazette.render.SiteRenderer;
 import dev.gazette.render.Theme;
 import dev.gazette.write.OutputPaths;
 import dev.gazette.write.SiteWriter;
+import dev.gazette.write.Staging;
 import dev.gazette.write.WriteResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,16 +41,32 @@ public final class BuildSession {
             .comparing((OutputFile f) -> f.origin().startsWith(ContentLoader.CONTENT_DIR + "/"))
             .thenComparing(OutputFile::origin);
 
+    /** Where caches live between runs, under the site folder (git-ignored). */
+    public static final String CACHE_DIR = ".gazette/cache";
+
     private final BuildOptions options;
+    private final boolean persistCaches;
     private SiteConfig config;
     private List<Diagnostic> configProblems = List.of();
     private ArticleParser parser;
     private SiteRenderer renderer;
     private LoadedContent content;
     private List<OutputFile> written;
+    private Instant validUntil;
 
+    /** A session that keeps its caches in memory only (the preview server). */
     public BuildSession(BuildOptions options) {
+        this(options, false);
+    }
+
+    /**
+     * @param persistCaches read the caches of the previous run from {@code .gazette/cache} and
+     *     write them back after a successful build, so the next {@code gazette build} skips
+     *     unchanged work
+     */
+    public BuildSession(BuildOptions options, boolean persistCaches) {
         this.options = options;
+        this.persistCaches = persistCaches;
     }
 
     public BuildOptions options() {
@@ -107,8 +128,11 @@ public final class BuildSession {
                 config = config.withBuildTime(options.now());
             }
             configProblems = configDiagnostics.sorted();
-            parser = new ArticleParser(config, options.drafts());
+            String parseKey = ArticleParser.cacheKey(config, options.drafts(), Version.get());
+            parser = new ArticleParser(config, options.drafts(), persistCaches
+                    ? ParseCache.load(cacheDir().resolve("parse.bin"), parseKey) : new ParseCache(parseKey));
             renderer = new SiteRenderer(config, new Theme(options.source()));
+            renderer.reuse(persistCaches ? RenderCache.load(cacheDir().resolve("render.bin")) : null, options.output());
             content = ContentLoader.load(options.source(), diagnostics);
         } else {
             if (!changedContent.isEmpty()) {
@@ -119,23 +143,82 @@ public final class BuildSession {
         // Config problems stay until the config is fixed, whatever else is rebuilt meanwhile.
         configProblems.forEach(diagnostics::add);
         List<Article> articles = parser.parse(content, diagnostics);
+        if (persistCaches) {
+            // A one-off build never reloads: the sources' text is not needed past this point.
+            content = new LoadedContent(List.of(), content.files(), content.unreadable());
+        }
         timer.lap("parse");
         SiteModel model = SiteIndexer.index(articles, config);
         timer.lap("index");
-        List<OutputFile> files = renderer.render(model, content.files(), diagnostics);
+        Instant now = config.buildTime() != null ? config.buildTime() : Instant.now();
+        // A one-off build that must render every page streams them to disk as they come, so a
+        // large archive never sits in memory whole; the preview keeps its pages to serve them.
+        Staging staging = persistCaches && !renderer.reusesPreviousBuild() ? Staging.begin(options.output()) : null;
+        List<OutputFile> files;
+        try {
+            files = renderer.render(model, content.files(), now, diagnostics, staging == null ? null : staging::add);
+        } catch (RuntimeException e) {
+            if (staging != null) {
+                staging.abort();
+            }
+            throw e;
+        }
         reportCollisions(files, diagnostics);
         timer.lap("render");
         if (diagnostics.hasErrors()) {
+            if (staging != null) {
+                staging.abort();
+            }
             return failed(diagnostics, articles.size(), start);
         }
-        WriteResult write = written == null
-                ? SiteWriter.write(files, options.output())
+        WriteResult write = staging != null ? staging.commit(files)
+                : written == null ? SiteWriter.write(files, options.output())
                 : SiteWriter.update(written, files, options.output());
         timer.lap("write");
         written = files;
+        validUntil = config.buildTime() != null ? null : nextNewsChange(articles, now);
+        if (persistCaches) {
+            saveCaches();
+        }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,
                 Duration.ofNanos(System.nanoTime() - start), timer.laps());
         return new BuildOutcome(result, files);
+    }
+
+    /**
+     * The first moment after {@code now} at which the news sitemap would change by the clock alone:
+     * an article's publication time or the end of its 48 hours. Null when none is ahead.
+     */
+    static Instant nextNewsChange(List<Article> articles, Instant now) {
+        Instant next = null;
+        for (Article article : articles) {
+            Instant published = article.date().toInstant();
+            for (Instant change : new Instant[] {published, published.plus(Duration.ofHours(48))}) {
+                if (change.isAfter(now) && (next == null || change.isBefore(next))) {
+                    next = change;
+                }
+            }
+        }
+        return next;
+    }
+
+    /** When the output of the last build starts depending on the clock (null: it does not). */
+    synchronized Instant validUntil() {
+        return validUntil;
+    }
+
+    private Path cacheDir() {
+        return options.source().resolve(CACHE_DIR);
+    }
+
+    /** Keeps this build's work for the next run; a cache that cannot be written only costs time. */
+    private void saveCaches() {
+        try {
+            parser.cache().save(cacheDir().resolve("parse.bin"));
+            renderer.cache().save(cacheDir().resolve("render.bin"));
+        } catch (java.io.UncheckedIOException e) {
+            // A read-only site folder: the next build starts cold, nothing else changes.
+        }
     }
 
     private static BuildOutcome failed(Diagnostics diagnostics, int articles, long start) {

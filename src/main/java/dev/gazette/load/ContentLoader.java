@@ -138,18 +138,39 @@ public final class ContentLoader {
         }
     }
 
+    /**
+     * Lists regular files under {@code content}, sorted by relative path, skipping hidden files and
+     * folders. A symbolic link is followed only when it stays inside {@code content}.
+     */
     private static List<Path> listFiles(Path content) {
         Path realContent = realPath(content);
-        try (Stream<Path> walk = Files.walk(content)) {
-            return walk
-                    .filter(p -> !isHidden(content, p))
-                    .filter(Files::isRegularFile)
-                    .filter(p -> insideRealPath(realContent, p))
-                    .sorted(Comparator.comparing(p -> relativePath(content, p)))
-                    .toList();
+        java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
+        try {
+            Files.walkFileTree(content, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    return !dir.equals(content) && dir.getFileName().toString().startsWith(".")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (file.getFileName().toString().startsWith(".")) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    boolean ok = attrs.isRegularFile()
+                            || attrs.isSymbolicLink() && Files.isRegularFile(file) && insideRealPath(realContent, file);
+                    if (ok) {
+                        files.put(relativePath(content, file), file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + content, e);
         }
+        return new ArrayList<>(files.values());
     }
 
     private static boolean isHidden(Path root, Path path) {
@@ -182,11 +203,16 @@ public final class ContentLoader {
             throw new UncheckedIOException("cannot read " + path, e);
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            // The String constructor is the fast path; only text that came out with replacement
+            // characters goes through the strict decoder, to tell bad bytes from a real U+FFFD.
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            }
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param noindex kept out of sitemaps and feeds and marked for search engines not to index
  * @param params front-matter keys Gazette does not know, as plain strings, lists and maps
  * @param bodyHtml the rendered Markdown
+ * @param fingerprint changes whenever anything above may change: a hash of the source path, URL
+ *     and text and of what its relative links resolved to
  */
 public record Article(
         String source,
@@ -42,7 +44,8 @@ public record Article(
         String imageAlt,
         String lang,
         Map<String, Object> params,
-        String bodyHtml) {
+        String bodyHtml,
+        String fingerprint) implements java.io.Serializable {
 
     public Article {
         Objects.requireNonNull(source);

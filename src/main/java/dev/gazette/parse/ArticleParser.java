@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -39,40 +38,50 @@ public final class ArticleParser {
     private final SiteUrls urls;
     private final boolean includeDrafts;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final Map<String, Header> headerCache = new ConcurrentHashMap<>();
-    private final Map<String, CachedArticle> articleCache = new ConcurrentHashMap<>();
-    private LinkTargets lastTargets;
+    private final ParseCache cache;
 
     /**
      * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
      */
     public ArticleParser(SiteConfig config, boolean includeDrafts) {
+        this(config, includeDrafts, new ParseCache(""));
+    }
+
+    /** A parser that starts from (and fills) {@code cache}; see {@link #cacheKey}. */
+    public ArticleParser(SiteConfig config, boolean includeDrafts, ParseCache cache) {
         this.config = config;
         this.urls = SiteUrls.of(config.baseUrl());
         this.includeDrafts = includeDrafts;
+        this.cache = cache;
+    }
+
+    /** What a cached parse depends on besides each file's text. */
+    public static String cacheKey(SiteConfig config, boolean includeDrafts, String version) {
+        return version + "|" + includeDrafts + "|" + config.withBuildTime(null);
+    }
+
+    public ParseCache cache() {
+        return cache;
     }
 
     /**
      * Parses every article of {@code content}, in path order; bad files are reported and left out.
-     * A parser remembers what it parsed: an unchanged file is not parsed again on the next call
-     * (the preview server calls this on every edit). Calls must not overlap.
+     * Files whose text is unchanged since the cache was filled are not parsed again, as long as
+     * their relative links still resolve the same way. Calls must not overlap.
      */
     public List<Article> parse(LoadedContent content, Diagnostics diagnostics) {
-        Set<String> present = new HashSet<>();
-        content.articles().forEach(f -> present.add(f.path()));
-        headerCache.keySet().retainAll(present);
-        articleCache.keySet().retainAll(present);
-        List<Header> headers = content.articles().parallelStream()
-                .map(file -> cachedHeader(file, diagnostics))
+        Map<String, ParseCache.Entry> previous = new HashMap<>(cache.entries);
+        List<Item> items = content.articles().parallelStream()
+                .map(file -> item(file, previous.get(file.path()), diagnostics))
                 .filter(Objects::nonNull)
                 .toList();
         Map<String, String> articleUrls = new HashMap<>();
         Set<String> drafts = new HashSet<>();
-        for (Header header : headers) {
-            if (header.draft && !includeDrafts) {
-                drafts.add(header.file.contentPath());
+        for (Item item : items) {
+            if (item.draft() && !includeDrafts) {
+                drafts.add(item.file.contentPath());
             } else {
-                articleUrls.put(header.file.contentPath(), header.url);
+                articleUrls.put(item.file.contentPath(), item.url());
             }
         }
         Set<String> staticFiles = new HashSet<>();
@@ -80,44 +89,77 @@ public final class ArticleParser {
             staticFiles.add(file.contentPath());
         }
         LinkTargets targets = new LinkTargets(articleUrls, drafts, staticFiles);
-        if (!targets.equals(lastTargets)) {
-            // A URL or file changed: any body may link to it, so every body is rendered again.
-            articleCache.clear();
-            lastTargets = targets;
-        }
-        return headers.parallelStream()
-                .filter(header -> includeDrafts || !header.draft)
-                .map(header -> cachedArticle(header, targets, diagnostics))
+        Map<String, ParseCache.Entry> next = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Article> articles = items.parallelStream()
+                .map(item -> article(item, targets, next, diagnostics))
                 .filter(Objects::nonNull)
                 .toList();
+        cache.entries.clear();
+        cache.entries.putAll(next);
+        return articles;
     }
 
-    private Header cachedHeader(SourceFile file, Diagnostics diagnostics) {
-        Header cached = headerCache.get(file.path());
-        if (cached != null && cached.file.text().equals(file.text())) {
-            return cached;
+    /** A file with either its cached result (same text) or its freshly read header. */
+    private record Item(SourceFile file, String textHash, ParseCache.Entry cached, Header header) {
+        String url() {
+            return cached != null ? cached.url() : header.url;
+        }
+
+        boolean draft() {
+            return cached != null ? cached.draft() : header.draft;
+        }
+    }
+
+    private Item item(SourceFile file, ParseCache.Entry cached, Diagnostics diagnostics) {
+        String hash = sha256(file.text());
+        if (cached != null && cached.textHash().equals(hash)) {
+            return new Item(file, hash, cached, null);
         }
         Header header = readHeader(file, diagnostics);
-        if (header != null) {
-            headerCache.put(file.path(), header);
-        }
-        return header;
+        return header == null ? null : new Item(file, hash, null, header);
     }
 
-    private Article cachedArticle(Header header, LinkTargets targets, Diagnostics diagnostics) {
-        CachedArticle cached = articleCache.get(header.file.path());
-        if (cached != null && cached.header == header) {
-            return cached.article;
+    private Article article(Item item, LinkTargets targets, Map<String, ParseCache.Entry> next, Diagnostics diagnostics) {
+        String path = item.file.path();
+        if (item.draft() && !includeDrafts) {
+            next.put(path, new ParseCache.Entry(item.textHash, item.url(), true, null, Map.of()));
+            return null;
         }
-        Article article = toArticle(header, targets, diagnostics);
+        ParseCache.Entry cached = item.cached;
+        if (cached != null && cached.article() != null && linksStillResolve(cached, item.file, targets)) {
+            next.put(path, cached);
+            return cached.article();
+        }
+        Header header = item.header != null ? item.header : readHeader(item.file, diagnostics);
+        if (header == null) {
+            return null;
+        }
+        Map<String, String> links = new java.util.TreeMap<>();
+        Article article = toArticle(header, item.textHash, targets, links, diagnostics);
         if (article != null) {
-            articleCache.put(header.file.path(), new CachedArticle(header, article));
+            next.put(path, new ParseCache.Entry(item.textHash, header.url, header.draft, article, links));
         }
         return article;
     }
 
-    /** An article with the header it was made from; valid while the link targets stay the same. */
-    private record CachedArticle(Header header, Article article) {
+    private boolean linksStillResolve(ParseCache.Entry cached, SourceFile file, LinkTargets targets) {
+        String contentDir = parentDir(file.contentPath());
+        for (Map.Entry<String, String> link : cached.links().entrySet()) {
+            Resolution now = resolve(link.getKey(), contentDir, targets);
+            if (now.error != null || !now.url.equals(link.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(String text) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Where relative links may point: other articles (by content path) and published files. */
@@ -261,7 +303,12 @@ public final class ArticleParser {
         return List.copyOf(bySlug.values());
     }
 
-    private Article toArticle(Header h, LinkTargets targets, Diagnostics diagnostics) {
+    /**
+     * Renders the body and finishes the article; {@code links} receives every relative link and
+     * what it resolved to, the article's dependencies on other files.
+     */
+    private Article toArticle(Header h, String textHash, LinkTargets targets, Map<String, String> links,
+            Diagnostics diagnostics) {
         String path = h.file.path();
         String contentDir = parentDir(h.file.contentPath());
         int[] errors = {0};
@@ -270,6 +317,10 @@ public final class ArticleParser {
             if (r.error != null) {
                 diagnostics.add(path, h.parts.bodyLine() + destination.bodyLine(), r.error, r.hint);
                 errors[0]++;
+            } else if (!r.url.equals(destination.url())) {
+                synchronized (links) {
+                    links.put(destination.url(), r.url);
+                }
             }
             return r.url;
         });
@@ -279,6 +330,8 @@ public final class ArticleParser {
             if (r.error != null) {
                 diagnostics.add(path, h.imageLine, r.error, r.hint);
                 errors[0]++;
+            } else if (!h.image.startsWith("/") && !h.image.startsWith("http")) {
+                links.put(h.image, r.url);
             }
             image = r.sitePathOrUrl;
         }
@@ -286,8 +339,11 @@ public final class ArticleParser {
             return null;
         }
         String summary = h.summary != null ? h.summary.strip() : shorten(body.firstParagraph());
+        // The file's path counts too: the slug, and so the URL, may come from the file name.
+        String fingerprint = sha256(path + "\n" + h.url + "\n" + textHash + "\n" + links);
         return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
-                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, body.html());
+                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, body.html(),
+                fingerprint);
     }
 
     /** What a link destination became: the URL to write, or an error. */

@@ -40,18 +40,24 @@ final class MarkdownRenderer {
     }
 
     private final Parser parser;
+    /** The same parser without autolinks: a quarter of parse time goes to scanning text for bare URLs. */
+    private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
 
     MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), FootnoteExtension.create()));
+        MutableDataSet withoutAutolinks = new MutableDataSet(options);
+        withoutAutolinks.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                FootnoteExtension.create()));
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         // Raw HTML in Markdown stays (newsrooms embed figures and videos): articles are trusted input,
         // front matter is what gets escaped.
         options.set(TablesExtension.CLASS_NAME, "table");
         parser = Parser.builder(options).build();
+        parserWithoutAutolinks = Parser.builder(withoutAutolinks).build();
         renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
     }
 
@@ -60,7 +66,7 @@ final class MarkdownRenderer {
      * first; {@code rewrite} returns the destination to use (or the same one).
      */
     Rendered render(String markdown, java.util.function.Function<Destination, String> rewrite) {
-        Document document = parser.parse(markdown);
+        Document document = (mayHaveBareLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
         rewriteDestinations(document, rewrite);
         String firstParagraph = "";
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -72,6 +78,26 @@ final class MarkdownRenderer {
             }
         }
         return new Rendered(renderer.render(document), firstParagraph);
+    }
+
+    /**
+     * Whether the text may hold a URL or e-mail address that is not already a Markdown or HTML
+     * link, i.e. whether the autolink extension could change anything. Errs on the side of yes.
+     */
+    static boolean mayHaveBareLinks(String markdown) {
+        for (int at = markdown.indexOf("://"); at >= 0; at = markdown.indexOf("://", at + 3)) {
+            int start = at;
+            while (start > 0 && Character.isLetter(markdown.charAt(start - 1))) {
+                start--;
+            }
+            boolean explicit = start >= 2 && markdown.startsWith("](", start - 2)
+                    || start >= 1 && (markdown.charAt(start - 1) == '<' || markdown.charAt(start - 1) == '"'
+                            || markdown.charAt(start - 1) == '\'');
+            if (!explicit) {
+                return true;
+            }
+        }
+        return markdown.contains("www.") || markdown.indexOf('@') >= 0;
     }
 
     private static void rewriteDestinations(Node parent, java.util.function.Function<Destination, String> rewrite) {

@@ -18,11 +18,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,12 +49,18 @@ public final class SiteRenderer {
     private final Assets assets;
     private final PebbleEngine engine;
     private final Map<String, RenderedPage> pageCache = new ConcurrentHashMap<>();
+    private final String cacheKey;
+    private final Map<String, RenderCache.Entry> written = new ConcurrentHashMap<>();
+    private RenderCache previousBuild;
+    private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
+    private Path previousOutput;
 
     public SiteRenderer(SiteConfig config, Theme theme) {
         this.config = config;
         this.urls = SiteUrls.of(config.baseUrl());
         this.theme = theme;
         this.assets = new Assets(theme.assets(), SiteRenderer::bytesOf);
+        this.cacheKey = Version.get() + "|" + config.withBuildTime(null) + "|" + theme.fingerprint();
         this.engine = new PebbleEngine.Builder()
                 .loader(theme.loader())
                 .strictVariables(true)
@@ -66,30 +72,43 @@ public final class SiteRenderer {
     }
 
     /**
-     * Renders every page of {@code model}, plus feeds, sitemaps, the theme's assets and the files
-     * under content/ that are published as they are. Template errors become diagnostics. A
+     * Renders every page of {@code model}, plus feeds, sitemaps (the news sitemap as of {@code now}),
+     * the theme's assets and the files under content/ that are published as they are. Template errors become diagnostics. A
      * renderer remembers its output, so a page whose inputs did not change since the last call is
      * not rendered again. Calls must not overlap.
      */
-    public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Diagnostics diagnostics) {
+    public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics) {
+        return render(model, contentFiles, now, diagnostics, null);
+    }
+
+    /**
+     * Like {@link #render(SiteModel, List, Instant, Diagnostics)}, but every freshly rendered page
+     * is handed to {@code pageSink} at once, and the list holds what the sink returns: a large
+     * build then never keeps all pages in memory. Pages are not remembered for the next call.
+     */
+    public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics,
+            java.util.function.UnaryOperator<OutputFile> pageSink) {
+        this.pageSink = pageSink;
+        // Views are made on demand: a rebuild that reuses most pages needs few of them.
         ArticleViews articleViews = new ArticleViews(model, urls);
-        Map<Article, ArticleView> views = new IdentityHashMap<>();
-        for (Article article : model.articles()) {
-            views.put(article, articleViews.view(article));
-        }
+        Map<String, ArticleView> bySource = new ConcurrentHashMap<>();
+        java.util.function.Function<Article, ArticleView> views =
+                article -> bySource.computeIfAbsent(article.source(), s -> articleViews.view(article));
         SiteView site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(),
                 config.basePath(), model.categories(), model.tags(), model.authors(), Version.get());
 
         Set<String> present = new HashSet<>();
         model.pages().forEach(page -> present.add(page.sitePath()));
         pageCache.keySet().retainAll(present);
+        written.clear();
+        String siteHash = PageFingerprints.sha256(site.toString());
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
-                .map(page -> cachedPage(page, site, views, diagnostics))
+                .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
                 .filter(Objects::nonNull)
                 .toList());
         out.addAll(assets.files());
         out.addAll(FeedWriter.feeds(model, urls));
-        out.addAll(SitemapWriter.sitemaps(model, urls, config.buildTime() != null ? config.buildTime() : Instant.now()));
+        out.addAll(SitemapWriter.sitemaps(model, urls, now));
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
         }
@@ -97,25 +116,83 @@ public final class SiteRenderer {
     }
 
     /**
-     * Reuses the previous output of a page whose inputs are equal: the page record (its articles,
-     * pagination, links) and the site values. Templates and config are fixed for a renderer's life.
+     * Lets this renderer reuse the pages of the build that wrote {@code output} with {@code cache}:
+     * a page whose fingerprint is unchanged is taken from that output instead of rendered.
      */
-    private OutputFile cachedPage(Page page, SiteView site, Map<Article, ArticleView> views, Diagnostics diagnostics) {
-        RenderedPage previous = pageCache.get(page.sitePath());
-        if (previous != null && previous.site.equals(site) && previous.page.equals(page)) {
-            return previous.file;
+    public void reuse(RenderCache cache, Path output) {
+        this.previousOutput = output.toAbsolutePath().normalize();
+        if (cache != null && cache.key().equals(cacheKey + "|" + previousOutput)) {
+            this.previousBuild = cache;
         }
-        OutputFile file = renderPage(page, site, views, diagnostics);
-        if (file != null) {
-            pageCache.put(page.sitePath(), new RenderedPage(page, site, file));
+    }
+
+    /** Whether pages of a previous build can be reused (else every page will be rendered). */
+    public boolean reusesPreviousBuild() {
+        return previousBuild != null;
+    }
+
+    /** The fingerprints of the pages of the last {@link #render} call, to keep for the next build. */
+    public RenderCache cache() {
+        return new RenderCache(cacheKey + "|" + previousOutput, written);
+    }
+
+    /**
+     * Reuses the output of a page whose fingerprint (a hash of everything it shows: its articles,
+     * pagination, links and the site values) is unchanged: from memory, or from the previous
+     * build's output folder. Templates and config are fixed for a renderer's life.
+     */
+    private OutputFile cachedPage(Page page, String siteHash, SiteView site, java.util.function.Function<Article, ArticleView> views,
+            Diagnostics diagnostics) {
+        String fingerprint = PageFingerprints.of(page, siteHash);
+        String path = SiteUrls.outputFile(page.sitePath());
+        RenderedPage inMemory = pageCache.get(page.sitePath());
+        OutputFile file = null;
+        if (inMemory != null && inMemory.fingerprint.equals(fingerprint)) {
+            file = inMemory.file;
+        } else if (previousBuild != null) {
+            file = fromPreviousBuild(page, path, fingerprint);
         }
+        if (file == null) {
+            file = renderPage(page, site, views, diagnostics);
+            if (file == null) {
+                return null;
+            }
+            if (pageSink != null) {
+                long size = file.bytes().length;
+                written.put(path, new RenderCache.Entry(fingerprint, size));
+                return pageSink.apply(file);
+            }
+            pageCache.put(page.sitePath(), new RenderedPage(fingerprint, file));
+        }
+        written.put(path, new RenderCache.Entry(fingerprint, file.bytes() != null ? file.bytes().length : sizeOf(file.copyFrom())));
         return file;
     }
 
-    private record RenderedPage(Page page, SiteView site, OutputFile file) {
+    private OutputFile fromPreviousBuild(Page page, String path, String fingerprint) {
+        RenderCache.Entry entry = previousBuild.pages.get(path);
+        if (entry == null || !entry.fingerprint().equals(fingerprint)) {
+            return null;
+        }
+        Path previous = previousOutput.resolve(path);
+        if (!Files.isRegularFile(previous, java.nio.file.LinkOption.NOFOLLOW_LINKS) || sizeOf(previous) != entry.size()) {
+            return null;
+        }
+        String origin = page.origin().isEmpty() ? page.kind() + " page " + page.sitePath() : page.origin();
+        return new OutputFile(path, null, previous, origin, page.originLine());
     }
 
-    private OutputFile renderPage(Page page, SiteView site, Map<Article, ArticleView> views, Diagnostics diagnostics) {
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private record RenderedPage(String fingerprint, OutputFile file) {
+    }
+
+    private OutputFile renderPage(Page page, SiteView site, java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
         Map<String, Object> context = new HashMap<>();
         context.put("site", site);
         context.put("page", pageView(page, views));
@@ -143,7 +220,7 @@ public final class SiteRenderer {
     }
 
     /** Canonical URL, social-preview values and feeds for a page's head. */
-    private PageView pageView(Page page, Map<Article, ArticleView> views) {
+    private PageView pageView(Page page, java.util.function.Function<Article, ArticleView> views) {
         List<FeedLink> feeds = new ArrayList<>();
         feeds.add(new FeedLink(config.title(), RSS, urls.link("/feed.xml")));
         feeds.add(new FeedLink(config.title(), ATOM, urls.link("/atom.xml")));
@@ -151,7 +228,7 @@ public final class SiteRenderer {
         String image = null;
         boolean noindex = false;
         if (page instanceof Page.ArticlePage p) {
-            ArticleView article = views.get(p.article());
+            ArticleView article = views.apply(p.article());
             type = "article";
             image = article.absoluteImage();
             noindex = article.noindex();
@@ -185,9 +262,9 @@ public final class SiteRenderer {
     }
 
     /** The values a page kind adds to the template context, as listed in the README. */
-    private static void addPageValues(Page page, Map<String, Object> context, Map<Article, ArticleView> views) {
+    private static void addPageValues(Page page, Map<String, Object> context, java.util.function.Function<Article, ArticleView> views) {
         if (page instanceof Page.ArticlePage p) {
-            context.put("article", views.get(p.article()));
+            context.put("article", views.apply(p.article()));
             context.put("related", viewsOf(p.related(), views));
         } else if (page instanceof Page.ListPage p) {
             context.put("articles", viewsOf(p.articles(), views));
@@ -210,10 +287,10 @@ public final class SiteRenderer {
         }
     }
 
-    private static List<ArticleView> viewsOf(List<Article> articles, Map<Article, ArticleView> views) {
+    private static List<ArticleView> viewsOf(List<Article> articles, java.util.function.Function<Article, ArticleView> views) {
         List<ArticleView> out = new ArrayList<>(articles.size());
         for (Article article : articles) {
-            out.add(views.get(article));
+            out.add(views.apply(article));
         }
         return out;
     }

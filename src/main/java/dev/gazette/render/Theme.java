@@ -63,6 +63,24 @@ public final class Theme {
         return TEMPLATES_DIR + "/" + templateName + " (default theme)";
     }
 
+    /** A hash of every template and asset this theme uses (the site's and the packaged ones). */
+    String fingerprint() {
+        StringBuilder all = new StringBuilder();
+        packagedFiles().forEach((name, bytes) -> all.append(name).append('=')
+                .append(PageFingerprints.sha256(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))).append('\n'));
+        if (siteTemplates != null) {
+            for (Path file : listFiles(siteTemplates)) {
+                try {
+                    all.append(siteTemplates.relativize(file)).append('=').append(PageFingerprints.sha256(
+                            new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))).append('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+            }
+        }
+        return PageFingerprints.sha256(all.toString());
+    }
+
     /** The 1-based line of {@code templateName} that contains {@code text}, or 0. */
     int lineContaining(String templateName, String text) {
         try (var reader = new java.io.BufferedReader(loaderReader(templateName))) {

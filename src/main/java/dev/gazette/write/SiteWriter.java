@@ -28,9 +28,92 @@ public final class SiteWriter {
     private SiteWriter() {
     }
 
-    /** Replaces {@code outputDir} with exactly {@code files}. */
+    /**
+     * Replaces {@code outputDir} with exactly {@code files}. When only a few files differ from what
+     * the folder holds (an edit, a new article), they are replaced one by one, each atomically,
+     * and nothing else is touched; otherwise the whole new site is assembled beside the folder and
+     * swapped in.
+     */
     public static WriteResult write(List<OutputFile> files, Path outputDir) {
         Path output = outputDir.toAbsolutePath().normalize();
+        Set<String> paths = new HashSet<>();
+        for (OutputFile file : files) {
+            if (!paths.add(file.path())) {
+                throw new IllegalStateException("two output files at " + file.path());
+            }
+        }
+        if (Files.isDirectory(output)) {
+            List<OutputFile> changed = files.parallelStream()
+                    .filter(file -> !unchanged(file, OutputPaths.resolveInside(output, file.path())))
+                    .toList();
+            List<String> removed = removedPaths(output, paths);
+            if (changed.size() + removed.size() <= Math.max(SMALL_CHANGE, files.size() / 20)) {
+                replaceInPlace(changed, removed, output);
+                return new WriteResult(changed.size(), files.size() - changed.size(), removed.size());
+            }
+        }
+        return writeStaged(files, output, paths);
+    }
+
+    /** Changes up to this many files in place however small the site. */
+    private static final int SMALL_CHANGE = 200;
+
+    private static boolean unchanged(OutputFile file, Path previous) {
+        try {
+            return previous.equals(file.copyFrom())
+                    || Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS) && sameContent(file, previous);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void replaceInPlace(List<OutputFile> changed, List<String> removed, Path output) {
+        changed.parallelStream().forEach(file -> replaceOne(file, OutputPaths.resolveInside(output, file.path())));
+        for (String path : removed) {
+            Path target = OutputPaths.resolveInside(output, path);
+            try {
+                Files.deleteIfExists(target);
+                removeEmptyParents(target.getParent(), output);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + target, e);
+            }
+        }
+    }
+
+    /** Writes one file through a temporary file and a rename, so no reader sees it half-written. */
+    private static void replaceOne(OutputFile file, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".gazette-", ".tmp");
+            try {
+                if (file.bytes() != null) {
+                    Files.write(temp, file.bytes());
+                } else {
+                    Files.copy(file.copyFrom(), temp, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    static List<String> removedPaths(Path output, Set<String> kept) {
+        try (Stream<Path> walk = Files.walk(output)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> output.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !kept.contains(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + output, e);
+        }
+    }
+
+    private static WriteResult writeStaged(List<OutputFile> files, Path output, Set<String> paths) {
         Path parent = output.getParent();
         String name = output.getFileName().toString();
         try {
@@ -39,12 +122,6 @@ public final class SiteWriter {
             AtomicInteger written = new AtomicInteger();
             AtomicInteger unchanged = new AtomicInteger();
             try {
-                Set<String> seen = new HashSet<>();
-                for (OutputFile file : files) {
-                    if (!seen.add(file.path())) {
-                        throw new IllegalStateException("two output files at " + file.path());
-                    }
-                }
                 boolean hadOutput = Files.isDirectory(output);
                 files.parallelStream().forEach(file -> {
                     Path target = OutputPaths.resolveInside(staging, file.path());
@@ -55,10 +132,10 @@ public final class SiteWriter {
                         unchanged.incrementAndGet();
                     }
                 });
-                int removed = hadOutput ? countRemoved(output, seen) : 0;
+                int removed = hadOutput ? removedPaths(output, paths).size() : 0;
                 swap(staging, output);
                 return new WriteResult(written.get(), unchanged.get(), removed);
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException e) {
                 deleteTree(staging);
                 throw e;
             }
@@ -86,25 +163,8 @@ public final class SiteWriter {
             if (old == file || (old != null && old.bytes() != null && Arrays.equals(old.bytes(), file.bytes()))) {
                 return;
             }
-            Path target = OutputPaths.resolveInside(output, file.path());
-            try {
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), ".gazette-", ".tmp");
-                try {
-                    if (file.bytes() != null) {
-                        Files.write(temp, file.bytes());
-                    } else {
-                        Files.copy(file.copyFrom(), temp, StandardCopyOption.REPLACE_EXISTING,
-                                StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
-                written.incrementAndGet();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + target, e);
-            }
+            replaceOne(file, OutputPaths.resolveInside(output, file.path()));
+            written.incrementAndGet();
         });
         Set<String> kept = new HashSet<>();
         files.forEach(f -> kept.add(f.path()));
@@ -137,10 +197,12 @@ public final class SiteWriter {
     }
 
     /** Writes one file; returns false when the previous output's identical file was reused. */
-    private static boolean writeOne(OutputFile file, Path target, Path previous) {
+    static boolean writeOne(OutputFile file, Path target, Path previous) {
         try {
             Files.createDirectories(target.getParent());
-            if (previous != null && Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS) && sameContent(file, previous)) {
+            boolean reused = previous != null && previous.equals(file.copyFrom());
+            if (reused || previous != null && Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS)
+                    && sameContent(file, previous)) {
                 try {
                     Files.createLink(target, previous);
                 } catch (UnsupportedOperationException | IOException e) {
@@ -167,17 +229,8 @@ public final class SiteWriter {
         return size == Files.size(file.copyFrom()) && Files.mismatch(previous, file.copyFrom()) == -1;
     }
 
-    private static int countRemoved(Path output, Set<String> kept) throws IOException {
-        try (Stream<Path> walk = Files.walk(output)) {
-            return (int) walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> output.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !kept.contains(p))
-                    .count();
-        }
-    }
-
     /** Moves the new folder into place; the old one is renamed away first and deleted last. */
-    private static void swap(Path staging, Path output) throws IOException {
+    static void swap(Path staging, Path output) throws IOException {
         if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             move(staging, output);
             return;

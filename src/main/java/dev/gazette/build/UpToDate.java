@@ -1,0 +1,186 @@
+package dev.gazette.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Tells whether the last build's output is still exact, without reading a single article: the
+ * sources (every file's path, size and modification time under content/ and templates/, and the
+ * config's bytes), the options, Gazette's version and the output folder itself must all be as the
+ * last successful build left them, and the news sitemap must not have changed with the clock
+ * since (an article entering or leaving its 48 hours).
+ */
+final class UpToDate {
+
+    private static final String FILE = "manifest";
+
+    /**
+     * What a successful build leaves behind.
+     *
+     * @param sources hash of the sources and options before the build (never a racy one)
+     * @param output hash of the output folder after it
+     * @param validUntil the first moment the output depends on the clock again, or null
+     */
+    record Manifest(String sources, String output, Instant validUntil, int articles, int files) {
+    }
+
+    private UpToDate() {
+    }
+
+    /**
+     * A hash of the sources. {@code racy} is true when a file changed within the last two seconds:
+     * a second edit in the same clock tick could keep size and time, so such a stamp is never
+     * trusted later (the same rule git uses for its index).
+     */
+    record Stamp(String hash, boolean racy) {
+    }
+
+    /** Hash of everything the build reads, taken before it reads it. */
+    static Stamp sources(BuildOptions options, String version) {
+        Instant[] newest = {Instant.EPOCH};
+        StringBuilder all = new StringBuilder(64 * 1024).append(version).append('\n')
+                .append(options.output().toAbsolutePath().normalize()).append('\n')
+                .append(options.baseUrl()).append('\n').append(options.drafts()).append('\n')
+                .append(options.now()).append('\n');
+        Path config = options.source().resolve("gazette.yaml");
+        try {
+            if (Files.isRegularFile(config)) {
+                all.append(sha256(Files.readString(config, StandardCharsets.ISO_8859_1))).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + config, e);
+        }
+        newest[0] = max(newest[0], listing(options.source().resolve("content"), all));
+        newest[0] = max(newest[0], listing(options.source().resolve("templates"), all));
+        try {
+            if (Files.isRegularFile(config)) {
+                newest[0] = max(newest[0], Files.getLastModifiedTime(config).toInstant());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + config, e);
+        }
+        return new Stamp(sha256(all.toString()), newest[0].isAfter(Instant.now().minusSeconds(2)));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Hash of the output folder's files (paths, sizes, modification times). */
+    static String output(Path outputDir) {
+        StringBuilder all = new StringBuilder(64 * 1024);
+        listing(outputDir, all);
+        return sha256(all.toString());
+    }
+
+    static Manifest read(Path cacheDir) {
+        Path file = cacheDir.resolve(FILE);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return new Manifest(lines.get(0), lines.get(1), lines.get(2).isEmpty() ? null : Instant.parse(lines.get(2)),
+                    Integer.parseInt(lines.get(3)), Integer.parseInt(lines.get(4)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static void write(Path cacheDir, Manifest manifest) {
+        try {
+            Files.createDirectories(cacheDir);
+            Path temp = Files.createTempFile(cacheDir, ".manifest-", ".tmp");
+            Files.writeString(temp, manifest.sources() + "\n" + manifest.output() + "\n"
+                    + (manifest.validUntil() == null ? "" : manifest.validUntil().toString()) + "\n"
+                    + manifest.articles() + "\n" + manifest.files() + "\n");
+            Files.move(temp, cacheDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Without a manifest the next build simply does the work.
+        }
+    }
+
+    /** Deletes the manifest, so that the next build cannot skip: done before every real build. */
+    static void forget(Path cacheDir) {
+        try {
+            Files.deleteIfExists(cacheDir.resolve(FILE));
+        } catch (IOException e) {
+            // A read-only site folder has no manifest we could have written either.
+        }
+    }
+
+    /** Appends a digest of every file under {@code dir} with its size and time; returns the newest time. */
+    private static Instant listing(Path dir, StringBuilder out) {
+        if (!Files.isDirectory(dir)) {
+            out.append("-none-\n");
+            return Instant.EPOCH;
+        }
+        // Order-independent sums of two 64-bit hashes per file: no sorting of large trees, and a
+        // change goes unnoticed only if both sums collide.
+        long[] sums = new long[3];
+        Instant[] newest = {Instant.EPOCH};
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    Instant time = attrs.lastModifiedTime().toInstant();
+                    newest[0] = max(newest[0], time);
+                    String stamp = dir.relativize(file) + "\t" + attrs.size() + "\t" + time;
+                    if (attrs.isSymbolicLink()) {
+                        try {
+                            stamp += " -> " + Files.readSymbolicLink(file) + " " + Files.size(file) + " "
+                                    + Files.getLastModifiedTime(file).toInstant();
+                        } catch (IOException e) {
+                            stamp += " broken";
+                        }
+                    }
+                    sums[0] += fnv1a(stamp);
+                    sums[1] += mix(stamp.hashCode() * 0x9E3779B97F4A7C15L + stamp.length());
+                    sums[2]++;
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        out.append(sums[0]).append(' ').append(sums[1]).append(' ').append(sums[2]).append('\n');
+        return newest[0];
+    }
+
+    private static long fnv1a(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

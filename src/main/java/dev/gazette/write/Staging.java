@@ -1,0 +1,90 @@
+package dev.gazette.write;
+
+import dev.gazette.render.OutputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A new site assembled beside the output folder while pages are still being rendered, so a large
+ * build never holds every page in memory: each page goes to disk as soon as it is rendered.
+ * {@link #commit} swaps it in; {@link #abort} deletes it and leaves the output folder alone.
+ */
+public final class Staging {
+
+    private final Path output;
+    private final Path dir;
+    private final boolean hadOutput;
+    private final Set<String> staged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
+
+    private Staging(Path output, Path dir) {
+        this.output = output;
+        this.dir = dir;
+        this.hadOutput = Files.isDirectory(output);
+    }
+
+    /** Starts a new site for {@code outputDir} in a hidden folder next to it. */
+    public static Staging begin(Path outputDir) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(output.getParent());
+            return new Staging(output, Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".new-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write next to " + output, e);
+        }
+    }
+
+    /**
+     * Writes a rendered file into the new site now and returns a stand-in without its bytes, which
+     * the final {@link #commit} recognises. Thread-safe. A second file at the same path is not
+     * written (the build reports the collision and aborts).
+     */
+    public OutputFile add(OutputFile file) {
+        Path target = OutputPaths.resolveInside(dir, file.path());
+        if (!staged.add(file.path())) {
+            return file;
+        }
+        boolean changed = SiteWriter.writeOne(file, target, hadOutput ? OutputPaths.resolveInside(output, file.path()) : null);
+        (changed ? written : unchanged).incrementAndGet();
+        return new OutputFile(file.path(), null, target, file.origin(), file.originLine());
+    }
+
+    /** Writes the remaining files and swaps the new site in. */
+    public WriteResult commit(List<OutputFile> files) {
+        Set<String> paths = new HashSet<>();
+        try {
+            files.parallelStream().forEach(file -> {
+                Path target = OutputPaths.resolveInside(dir, file.path());
+                if (target.equals(file.copyFrom())) {
+                    return;
+                }
+                boolean changed = SiteWriter.writeOne(file, target,
+                        hadOutput ? OutputPaths.resolveInside(output, file.path()) : null);
+                (changed ? written : unchanged).incrementAndGet();
+            });
+            files.forEach(f -> paths.add(f.path()));
+            int removed = hadOutput ? SiteWriter.removedPaths(output, paths).size() : 0;
+            SiteWriter.swap(dir, output);
+            return new WriteResult(written.get(), unchanged.get(), removed);
+        } catch (IOException | RuntimeException e) {
+            abort();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot write " + output, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Deletes the new site; the output folder stays as it was. */
+    public void abort() {
+        SiteWriter.deleteTree(dir);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gazette.FixtureSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds that reuse the previous run's work (.gazette/cache) must give exactly what a cold build gives. */
+class IncrementalBuildTest {
+
+    private static final String NOW = "2022-12-23T12:00:00+05:00";
+
+    @TempDir
+    Path dir;
+
+    private FixtureSite site() {
+        StringBuilder spec = new StringBuilder("""
+                -- gazette.yaml --
+                title: Courier
+                timezone: Asia/Tashkent
+                pageSize: 3
+                """);
+        for (int i = 1; i <= 9; i++) {
+            spec.append("-- content/2022/12/story-").append(i).append(".md --\n")
+                    .append("---\ntitle: Story ").append(i).append("\ndate: 2022-12-").append(10 + i)
+                    .append(" 10:00\ncategory: ").append(i % 2 == 0 ? "Politics" : "Economy")
+                    .append("\ntags: [Tashkent, tag").append(i % 3).append("]\n---\n")
+                    .append("Body of story ").append(i).append(". See [the first](story-1.md).\n");
+        }
+        return FixtureSite.write(dir, spec.toString());
+    }
+
+    @Test
+    void incrementalBuildsGiveTheSameBytesAsAColdBuild() throws IOException {
+        FixtureSite site = site().buildOk("--now", NOW);
+        site.file("content/2022/12/story-4.md", FixtureSite.article(
+                "title: Story four, rewritten\ndate: 2022-12-14 10:00\ncategory: Economy\ntags: [Samarkand]",
+                "A new body."));
+        site.file("content/2022/12/story-10.md", FixtureSite.article(
+                "title: Story ten\ndate: 2022-12-22 09:00\ncategory: Politics\ntags: [Tashkent]",
+                "Added later, links to [four](story-4.md)."));
+        Files.delete(dir.resolve("content/2022/12/story-7.md"));
+        Files.move(dir.resolve("content/2022/12/story-9.md"), dir.resolve("content/2022/12/story-nine.md"));
+        site.buildOk("--now", NOW);
+        Map<String, byte[]> incremental = FixtureSite.tree(site.output());
+
+        deleteTree(dir.resolve(".gazette"));
+        Path cold = dir.resolve("cold");
+        site.buildOk("--now", NOW, "--output", cold.toString());
+        assertSameTree(FixtureSite.tree(cold), incremental);
+        assertThat(incremental).containsKey("2022/12/22/story-10/index.html").doesNotContainKey("2022/12/17/story-7/index.html")
+                .containsKey("2022/12/19/story-nine/index.html");
+    }
+
+    @Test
+    void unchangedSourcesAreNotBuiltAgain() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        Path home = site.outputFile("/");
+        Files.setLastModifiedTime(home, FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+        FixtureSite.Run touched = site.build("--now", NOW, "--timings");
+        // The output changed behind Gazette's back (a time): it builds again, and rewrites nothing.
+        assertThat(touched.out()).contains("(0 written").contains("render");
+        FixtureSite.Run again = site.build("--now", NOW, "--timings");
+        assertThat(again.out()).contains("Built 9 articles").contains("(0 written").contains("check").doesNotContain("render");
+    }
+
+    @Test
+    void aChangedConfigOrTemplateIsNeverServedFromTheCache() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        site.file("gazette.yaml", "title: Renamed Courier\ntimezone: Asia/Tashkent\npageSize: 3\n");
+        site.buildOk("--now", NOW);
+        assertThat(site.page("/2022/12/11/story-1/").title()).endsWith("Renamed Courier");
+        site.file("templates/404.html", "<!DOCTYPE html><html lang=\"en\"><head><title>Lost</title></head><body>Gone</body></html>\n");
+        site.buildOk("--now", NOW);
+        assertThat(site.page("/404.html").title()).isEqualTo("Lost");
+    }
+
+    @Test
+    void aCorruptCacheIsIgnored() throws IOException {
+        FixtureSite site = site().buildOk("--now", NOW);
+        Map<String, byte[]> before = FixtureSite.tree(site.output());
+        try (Stream<Path> files = Files.list(dir.resolve(".gazette/cache"))) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, "garbage");
+            }
+        }
+        site.file("content/2022/12/story-2.md", FixtureSite.article(
+                "title: Story 2\ndate: 2022-12-12 10:00\ncategory: Politics\ntags: [Tashkent, tag2]",
+                "Body of story 2. See [the first](story-1.md).\n"));
+        site.buildOk("--now", NOW);
+        assertSameTree(before, FixtureSite.tree(site.output()));
+    }
+
+    /** Sources written by the test are seconds old at most, which the up-to-date check distrusts. */
+    private void ageSources() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+            }
+        }
+    }
+
+    private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
