@@ -145,6 +145,22 @@ public final class FixtureSite {
         return out;
     }
 
+    /** Copies a folder tree, e.g. the repository's sample site into a test's folder. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An article file with the given front matter lines and body. */
     public static String article(String frontMatter, String body) {
         return "---\n" + frontMatter.strip() + "\n---\n" + body;

@@ -22,10 +22,7 @@ final class Paginator {
         }
         List<Slice<T>> slices = new ArrayList<>(total);
         for (int n = 1; n <= total; n++) {
-            List<PageLink> links = new ArrayList<>(total);
-            for (PageLink link : all) {
-                links.add(link.number() == n ? new PageLink(n, link.url(), true) : link);
-            }
+            List<PageLink> links = window(all, n);
             String prev = n > 1 ? all.get(n - 2).url() : null;
             String next = n < total ? all.get(n).url() : null;
             List<T> pageItems = items.subList(Math.min(items.size(), (n - 1) * pageSize),
@@ -34,6 +31,28 @@ final class Paginator {
         }
         return slices;
     }
+
+    /**
+     * The bar for page {@code n}: the first and last pages, two on each side of {@code n}, and gaps
+     * between. Listing every page would make each of a large archive's pages grow with the archive.
+     */
+    static List<PageLink> window(List<PageLink> all, int n) {
+        List<PageLink> links = new ArrayList<>();
+        int last = 0;
+        for (PageLink link : all) {
+            int k = link.number();
+            if (k == 1 || k == all.size() || Math.abs(k - n) <= WINDOW) {
+                if (last != 0 && k > last + 1) {
+                    links.add(PageLink.ellipsis());
+                }
+                links.add(k == n ? new PageLink(k, link.url(), true) : link);
+                last = k;
+            }
+        }
+        return links;
+    }
+
+    private static final int WINDOW = 2;
 
     static String pagePath(String basePath, int n) {
         return n == 1 ? basePath : basePath + "page/" + n + "/";

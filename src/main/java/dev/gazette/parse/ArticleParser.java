@@ -90,8 +90,16 @@ public final class ArticleParser {
         }
         LinkTargets targets = new LinkTargets(articleUrls, drafts, staticFiles);
         Map<String, ParseCache.Entry> next = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Article> articles = items.parallelStream()
-                .map(item -> article(item, targets, next, diagnostics))
+        // Each item is dropped once its article exists, so the headers' copies of the text do not
+        // all stay in memory until the end (a 100,000-article archive is gigabytes of text).
+        Item[] pending = items.toArray(Item[]::new);
+        items = null;
+        List<Article> articles = java.util.stream.IntStream.range(0, pending.length).parallel()
+                .mapToObj(i -> {
+                    Item item = pending[i];
+                    pending[i] = null;
+                    return article(item, targets, next, diagnostics);
+                })
                 .filter(Objects::nonNull)
                 .toList();
         cache.entries.clear();

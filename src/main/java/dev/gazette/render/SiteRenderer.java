@@ -52,6 +52,8 @@ public final class SiteRenderer {
     private final String cacheKey;
     private final Map<String, RenderCache.Entry> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
+    private String lastFeedKey;
+    private List<OutputFile> lastFeeds;
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
     private Path previousOutput;
 
@@ -107,7 +109,7 @@ public final class SiteRenderer {
                 .filter(Objects::nonNull)
                 .toList());
         out.addAll(assets.files());
-        out.addAll(FeedWriter.feeds(model, urls));
+        out.addAll(feeds(model));
         out.addAll(SitemapWriter.sitemaps(model, urls, now));
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
@@ -124,6 +126,32 @@ public final class SiteRenderer {
         if (cache != null && cache.key().equals(cacheKey + "|" + previousOutput)) {
             this.previousBuild = cache;
         }
+    }
+
+    /**
+     * The feeds, written again only when one of the articles they carry changed: an edit to an
+     * old article leaves them as they were, which keeps the preview's rebuilds short.
+     */
+    private List<OutputFile> feeds(SiteModel model) {
+        StringBuilder key = new StringBuilder().append(model.categories()).append('|');
+        Map<String, Integer> perCategory = new HashMap<>();
+        int overall = 0;
+        for (Article article : model.articles()) {
+            if (article.noindex() || article.draft()) {
+                continue;
+            }
+            int inCategory = perCategory.merge(article.categorySlug(), 1, Integer::sum);
+            if (overall < config.feedSize() || inCategory <= config.feedSize()) {
+                key.append(article.fingerprint()).append(',');
+            }
+            overall++;
+        }
+        String feedKey = key.toString();
+        if (!feedKey.equals(lastFeedKey)) {
+            lastFeeds = FeedWriter.feeds(model, urls);
+            lastFeedKey = feedKey;
+        }
+        return lastFeeds;
     }
 
     /** Whether pages of a previous build can be reused (else every page will be rendered). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.FixtureSite;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ class SampleSiteTest {
     static void build() throws IOException {
         repo = Path.of("").toAbsolutePath();
         assertThat(repo.resolve("gazette.yaml")).as("tests run from the repository root").isRegularFile();
-        copyTree(repo.resolve("content"), dir.resolve("content"));
-        copyTree(repo.resolve("templates"), dir.resolve("templates"));
+        FixtureSite.copyTree(repo.resolve("content"), dir.resolve("content"));
+        FixtureSite.copyTree(repo.resolve("templates"), dir.resolve("templates"));
         Files.copy(repo.resolve("gazette.yaml"), dir.resolve("gazette.yaml"));
         site = FixtureSite.write(dir, "");
         run = site.build();
@@ -195,18 +194,4 @@ class SampleSiteTest {
         });
     }
 
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

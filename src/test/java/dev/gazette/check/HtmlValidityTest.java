@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.FixtureSite;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +78,8 @@ class HtmlValidityTest {
     private FixtureSite copySampleSite() throws IOException {
         Path repo = Path.of("").toAbsolutePath();
         assertThat(repo.resolve("gazette.yaml")).as("tests run from the repository root").isRegularFile();
-        copyTree(repo.resolve("content"), dir.resolve("content"));
-        copyTree(repo.resolve("templates"), dir.resolve("templates"));
+        FixtureSite.copyTree(repo.resolve("content"), dir.resolve("content"));
+        FixtureSite.copyTree(repo.resolve("templates"), dir.resolve("templates"));
         Files.copy(repo.resolve("gazette.yaml"), dir.resolve("gazette.yaml"));
         return FixtureSite.write(dir, "");
     }
@@ -106,18 +104,4 @@ class HtmlValidityTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
