@@ -132,7 +132,9 @@ public final class BuildSession {
             parser = new ArticleParser(config, options.drafts(), persistCaches
                     ? ParseCache.load(cacheDir().resolve("parse.bin"), parseKey) : new ParseCache(parseKey));
             renderer = new SiteRenderer(config, new Theme(options.source()));
-            renderer.reuse(persistCaches ? RenderCache.load(cacheDir().resolve("render.bin")) : null, options.output());
+            if (persistCaches) {
+                renderer.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output());
+            }
             content = ContentLoader.load(options.source(), diagnostics);
         } else {
             if (!changedContent.isEmpty()) {

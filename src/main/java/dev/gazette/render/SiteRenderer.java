@@ -103,7 +103,7 @@ public final class SiteRenderer {
         model.pages().forEach(page -> present.add(page.sitePath()));
         pageCache.keySet().retainAll(present);
         written.clear();
-        String siteHash = PageFingerprints.sha256(site.toString());
+        String siteHash = previousOutput != null ? PageFingerprints.sha256(site.toString()) : null;
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
                 .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
                 .filter(Objects::nonNull)
@@ -118,8 +118,9 @@ public final class SiteRenderer {
     }
 
     /**
-     * Lets this renderer reuse the pages of the build that wrote {@code output} with {@code cache}:
-     * a page whose fingerprint is unchanged is taken from that output instead of rendered.
+     * Lets this renderer reuse the pages of the build that wrote {@code output} with {@code cache}
+     * (which may be null): a page whose fingerprint is unchanged is taken from that output instead
+     * of rendered, and {@link #cache} then holds this build's fingerprints.
      */
     public void reuse(RenderCache cache, Path output) {
         this.previousOutput = output.toAbsolutePath().normalize();
@@ -169,30 +170,32 @@ public final class SiteRenderer {
      * pagination, links and the site values) is unchanged: from memory, or from the previous
      * build's output folder. Templates and config are fixed for a renderer's life.
      */
-    private OutputFile cachedPage(Page page, String siteHash, SiteView site, java.util.function.Function<Article, ArticleView> views,
-            Diagnostics diagnostics) {
-        String fingerprint = PageFingerprints.of(page, siteHash);
+    private OutputFile cachedPage(Page page, String siteHash, SiteView site,
+            java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
         String path = SiteUrls.outputFile(page.sitePath());
         RenderedPage inMemory = pageCache.get(page.sitePath());
-        OutputFile file = null;
-        if (inMemory != null && inMemory.fingerprint.equals(fingerprint)) {
-            file = inMemory.file;
-        } else if (previousBuild != null) {
-            file = fromPreviousBuild(page, path, fingerprint);
+        // In memory (the preview), record equality is the cheap test: unchanged articles are the
+        // same instances. Fingerprints are computed only for a build that keeps them on disk.
+        if (inMemory != null && inMemory.site.equals(site) && inMemory.page.equals(page)) {
+            return inMemory.file;
         }
+        String fingerprint = previousOutput != null ? PageFingerprints.of(page, siteHash) : null;
+        OutputFile file = previousBuild != null ? fromPreviousBuild(page, path, fingerprint) : null;
         if (file == null) {
             file = renderPage(page, site, views, diagnostics);
             if (file == null) {
                 return null;
             }
             if (pageSink != null) {
-                long size = file.bytes().length;
-                written.put(path, new RenderCache.Entry(fingerprint, size));
+                written.put(path, new RenderCache.Entry(fingerprint, file.bytes().length));
                 return pageSink.apply(file);
             }
-            pageCache.put(page.sitePath(), new RenderedPage(fingerprint, file));
+            pageCache.put(page.sitePath(), new RenderedPage(page, site, file));
         }
-        written.put(path, new RenderCache.Entry(fingerprint, file.bytes() != null ? file.bytes().length : sizeOf(file.copyFrom())));
+        if (fingerprint != null) {
+            written.put(path, new RenderCache.Entry(fingerprint,
+                    file.bytes() != null ? file.bytes().length : sizeOf(file.copyFrom())));
+        }
         return file;
     }
 
@@ -217,7 +220,7 @@ public final class SiteRenderer {
         }
     }
 
-    private record RenderedPage(String fingerprint, OutputFile file) {
+    private record RenderedPage(Page page, SiteView site, OutputFile file) {
     }
 
     private OutputFile renderPage(Page page, SiteView site, java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {

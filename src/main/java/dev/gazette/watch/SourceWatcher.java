@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 public final class SourceWatcher implements AutoCloseable {
 
     /** How long the tree must be quiet before a batch is handed over. */
-    static final long QUIET_MILLIS = 25;
+    static final long QUIET_MILLIS = 10;
     /** The longest a batch waits for quiet while events keep coming. */
     static final long MAX_WAIT_MILLIS = 300;
     private static final long CONFIG_POLL_MILLIS = 200;
