@@ -148,6 +148,7 @@ public final class BuildSession {
         if (persistCaches) {
             // A one-off build never reloads: the sources' text is not needed past this point.
             content = new LoadedContent(List.of(), content.files(), content.unreadable());
+            parser.releaseSources();
         }
         timer.lap("parse");
         SiteModel model = SiteIndexer.index(articles, config);

@@ -11,7 +11,9 @@ import dev.gazette.slug.Slugs;
 import dev.gazette.url.SiteUrls;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ public final class ArticleParser {
     private final boolean includeDrafts;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final ParseCache cache;
+    /** Text hashes by SourceFile instance, from the previous and the current call. */
+    private Map<SourceFile, String> lastHashes = Map.of();
+    private Map<SourceFile, String> hashes = Map.of();
 
     /**
      * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
@@ -64,6 +69,12 @@ public final class ArticleParser {
         return cache;
     }
 
+    /** Forgets the source files of the last call (a one-off build has no next call to speed up). */
+    public void releaseSources() {
+        lastHashes = Map.of();
+        hashes = Map.of();
+    }
+
     /**
      * Parses every article of {@code content}, in path order; bad files are reported and left out.
      * Files whose text is unchanged since the cache was filled are not parsed again, as long as
@@ -71,6 +82,8 @@ public final class ArticleParser {
      */
     public List<Article> parse(LoadedContent content, Diagnostics diagnostics) {
         Map<String, ParseCache.Entry> previous = new HashMap<>(cache.entries);
+        lastHashes = hashes;
+        hashes = Collections.synchronizedMap(new IdentityHashMap<>());
         List<Item> items = content.articles().parallelStream()
                 .map(file -> item(file, previous.get(file.path()), diagnostics))
                 .filter(Objects::nonNull)
@@ -119,7 +132,10 @@ public final class ArticleParser {
     }
 
     private Item item(SourceFile file, ParseCache.Entry cached, Diagnostics diagnostics) {
-        String hash = sha256(file.text());
+        // The preview passes the same SourceFile objects for files that did not change: no need
+        // to hash their text again.
+        String hash = cached != null && lastHashes.get(file) != null ? lastHashes.get(file) : sha256(file.text());
+        hashes.put(file, hash);
         if (cached != null && cached.textHash().equals(hash)) {
             return new Item(file, hash, cached, null);
         }

@@ -53,6 +53,7 @@ public final class SiteRenderer {
     private final Map<String, RenderCache.Entry> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
     private String lastFeedKey;
+    private SiteView lastSite;
     private List<OutputFile> lastFeeds;
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
     private Path previousOutput;
@@ -99,6 +100,11 @@ public final class SiteRenderer {
         SiteView site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(),
                 config.basePath(), model.categories(), model.tags(), model.authors(), Version.get());
 
+        if (!site.equals(lastSite)) {
+            // Every page shows the site values (navigation, counts): none of the kept pages is valid.
+            pageCache.clear();
+            lastSite = site;
+        }
         Set<String> present = new HashSet<>();
         model.pages().forEach(page -> present.add(page.sitePath()));
         pageCache.keySet().retainAll(present);
@@ -166,9 +172,9 @@ public final class SiteRenderer {
     }
 
     /**
-     * Reuses the output of a page whose fingerprint (a hash of everything it shows: its articles,
-     * pagination, links and the site values) is unchanged: from memory, or from the previous
-     * build's output folder. Templates and config are fixed for a renderer's life.
+     * Reuses the output of a page whose inputs are unchanged: in memory, an equal page record with
+     * equal site values; on disk, an equal fingerprint (a hash of everything the page shows). Templates
+     * and config are fixed for a renderer's life.
      */
     private OutputFile cachedPage(Page page, String siteHash, SiteView site,
             java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
@@ -176,7 +182,7 @@ public final class SiteRenderer {
         RenderedPage inMemory = pageCache.get(page.sitePath());
         // In memory (the preview), record equality is the cheap test: unchanged articles are the
         // same instances. Fingerprints are computed only for a build that keeps them on disk.
-        if (inMemory != null && inMemory.site.equals(site) && inMemory.page.equals(page)) {
+        if (inMemory != null && inMemory.page.equals(page)) {
             return inMemory.file;
         }
         String fingerprint = previousOutput != null ? PageFingerprints.of(page, siteHash) : null;
@@ -190,7 +196,7 @@ public final class SiteRenderer {
                 written.put(path, new RenderCache.Entry(fingerprint, file.bytes().length));
                 return pageSink.apply(file);
             }
-            pageCache.put(page.sitePath(), new RenderedPage(page, site, file));
+            pageCache.put(page.sitePath(), new RenderedPage(page, file));
         }
         if (fingerprint != null) {
             written.put(path, new RenderCache.Entry(fingerprint,
@@ -220,7 +226,7 @@ public final class SiteRenderer {
         }
     }
 
-    private record RenderedPage(Page page, SiteView site, OutputFile file) {
+    private record RenderedPage(Page page, OutputFile file) {
     }
 
     private OutputFile renderPage(Page page, SiteView site, java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
