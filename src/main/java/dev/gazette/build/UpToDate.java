@@ -127,45 +127,59 @@ final class UpToDate {
             out.append("-none-\n");
             return Instant.EPOCH;
         }
-        // Order-independent sums of two 64-bit hashes per file: no sorting of large trees, and a
-        // change goes unnoticed only if both sums collide.
+        // Order-independent sums of two 64-bit hashes of each file's path, size and time: no
+        // sorting of large trees, a change goes unnoticed only if both sums collide, and the
+        // top-level folders can be walked in parallel.
         long[] sums = new long[3];
-        Instant[] newest = {Instant.EPOCH};
+        long[] newest = {0};
+        List<Path> roots;
+        try (java.util.stream.Stream<Path> top = Files.list(dir)) {
+            roots = top.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        roots.parallelStream().map(UpToDate::sums).forEach(part -> {
+            synchronized (sums) {
+                sums[0] += part[0];
+                sums[1] += part[1];
+                sums[2] += part[2];
+                newest[0] = Math.max(newest[0], part[3]);
+            }
+        });
+        out.append(sums[0]).append(' ').append(sums[1]).append(' ').append(sums[2]).append('\n');
+        return Instant.EPOCH.plusNanos(newest[0]);
+    }
+
+    /** Hash sums, file count and newest time (nanoseconds) of one file or folder tree. */
+    private static long[] sums(Path root) {
+        long[] part = new long[4];
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    Instant time = attrs.lastModifiedTime().toInstant();
-                    newest[0] = max(newest[0], time);
-                    String stamp = dir.relativize(file) + "\t" + attrs.size() + "\t" + time;
+                    long nanos = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+                    part[3] = Math.max(part[3], nanos);
+                    long size = attrs.size();
+                    int name = file.toString().hashCode();
                     if (attrs.isSymbolicLink()) {
                         try {
-                            stamp += " -> " + Files.readSymbolicLink(file) + " " + Files.size(file) + " "
-                                    + Files.getLastModifiedTime(file).toInstant();
+                            name = name * 31 + Files.readSymbolicLink(file).toString().hashCode();
+                            size = size * 31 + Files.size(file);
+                            nanos = nanos * 31 + Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
                         } catch (IOException e) {
-                            stamp += " broken";
+                            size = -1;
                         }
                     }
-                    sums[0] += fnv1a(stamp);
-                    sums[1] += mix(stamp.hashCode() * 0x9E3779B97F4A7C15L + stamp.length());
-                    sums[2]++;
+                    part[0] += mix(mix(name) + size * 0x9E3779B97F4A7C15L + nanos);
+                    part[1] += mix(nanos ^ mix(size + 0x632BE59BD9B4E019L * name));
+                    part[2]++;
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list " + root, e);
         }
-        out.append(sums[0]).append(' ').append(sums[1]).append(' ').append(sums[2]).append('\n');
-        return newest[0];
-    }
-
-    private static long fnv1a(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
+        return part;
     }
 
     private static long mix(long z) {
