@@ -24,19 +24,29 @@ final class RelatedArticles {
     private final Map<String, List<Article>> byCategory;
     private final Map<String, List<Article>> byTag;
     private final Map<Article, List<String>> tagSlugsOf;
+    /** Each article's place in the site's newest-first order; every list is in that order too. */
+    private final Map<Article, Integer> rank = new IdentityHashMap<>();
+    private final long[] epochSeconds;
     private final Comparator<Article> newestFirst;
 
     /**
+     * @param articles every article, newest first
      * @param byCategory articles of each category slug, newest first
      * @param byTag articles of each tag slug, newest first
      * @param tagSlugsOf each article's tag slugs
      */
-    RelatedArticles(Map<String, List<Article>> byCategory, Map<String, List<Article>> byTag,
-            Map<Article, List<String>> tagSlugsOf, Comparator<Article> newestFirst) {
+    RelatedArticles(List<Article> articles, Map<String, List<Article>> byCategory, Map<String, List<Article>> byTag,
+            Map<Article, List<String>> tagSlugsOf) {
         this.byCategory = byCategory;
         this.byTag = byTag;
         this.tagSlugsOf = tagSlugsOf;
-        this.newestFirst = newestFirst;
+        this.epochSeconds = new long[articles.size()];
+        for (int i = 0; i < articles.size(); i++) {
+            rank.put(articles.get(i), i);
+            epochSeconds[i] = articles.get(i).date().toEpochSecond();
+        }
+        // Comparing ranks is comparing dates then URLs, without converting dates on every step.
+        this.newestFirst = Comparator.comparingInt(rank::get);
     }
 
     /** A candidate with its rank: higher {@code key} first, then newest. */
@@ -56,7 +66,7 @@ final class RelatedArticles {
         if (pool.isEmpty()) {
             return List.of();
         }
-        long when = article.date().toEpochSecond();
+        long when = epochSeconds[rank.get(article)];
         List<Candidate> ranked = new ArrayList<>(pool.size());
         for (Article candidate : pool) {
             int shared = 0;
@@ -66,7 +76,7 @@ final class RelatedArticles {
                 }
             }
             long sameCategory = candidate.categorySlug().equals(article.categorySlug()) ? 1 : 0;
-            long distance = Math.min(Math.abs(candidate.date().toEpochSecond() - when), (1L << 40) - 1);
+            long distance = Math.min(Math.abs(epochSeconds[rank.get(candidate)] - when), (1L << 40) - 1);
             long key = (sameCategory << 60) | ((long) Math.min(shared, 255) << 48) | ((1L << 40) - 1 - distance);
             ranked.add(new Candidate(candidate, key));
         }

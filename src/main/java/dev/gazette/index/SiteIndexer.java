@@ -29,6 +29,7 @@ public final class SiteIndexer {
     private final Locale locale;
     private final DateTimeFormatter monthLabel;
     private final DateTimeFormatter dayLabel;
+    private final Map<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SiteIndexer(SiteConfig config) {
         this.config = config;
@@ -43,12 +44,17 @@ public final class SiteIndexer {
         return new SiteIndexer(config).build(articles);
     }
 
-    static List<String> tagSlugs(Article article) {
+    private List<String> tagSlugs(Article article) {
         List<String> out = new ArrayList<>(article.tags().size());
         for (String tag : article.tags()) {
-            out.add(Slugs.slugify(tag));
+            out.add(slug(tag));
         }
         return out;
+    }
+
+    /** Tags and authors repeat across thousands of articles: each name is slugged once per build. */
+    private String slug(String name) {
+        return slugs.computeIfAbsent(name, Slugs::slugify);
     }
 
     private SiteModel build(List<Article> input) {
@@ -74,7 +80,7 @@ public final class SiteIndexer {
         List<Page> pages = new ArrayList<>();
         addList(pages, "home", "/", "home.html", "", config.description(), articles, null, null, null);
 
-        RelatedArticles related = new RelatedArticles(byCategory, byTag, tagSlugsOf, NEWEST_FIRST);
+        RelatedArticles related = new RelatedArticles(articles, byCategory, byTag, tagSlugsOf);
         pages.addAll(articles.parallelStream()
                 .map(article -> new Page.ArticlePage(article, related.of(article)))
                 .toList());
@@ -104,7 +110,7 @@ public final class SiteIndexer {
         for (int i = articles.size() - 1; i >= 0; i--) {
             Article article = articles.get(i);
             for (String name : names.apply(article)) {
-                String slug = Slugs.slugify(name);
+                String slug = slug(name);
                 if (slug.isEmpty()) {
                     continue;
                 }
@@ -113,7 +119,7 @@ public final class SiteIndexer {
         }
         for (Article article : articles) {
             for (String name : names.apply(article)) {
-                String slug = Slugs.slugify(name);
+                String slug = slug(name);
                 List<Article> list = bySlug.computeIfAbsent(slug, k -> new ArrayList<>());
                 if (!slug.isEmpty() && (list.isEmpty() || list.get(list.size() - 1) != article)) {
                     list.add(article);
