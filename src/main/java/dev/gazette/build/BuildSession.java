@@ -44,6 +44,9 @@ public final class BuildSession {
     /** Where caches live between runs, under the site folder (git-ignored). */
     public static final String CACHE_DIR = ".gazette/cache";
 
+    /** Parse results that may go unsaved: re-parsing this many files is cheaper than the save. */
+    private static final int SMALL_PARSE_CHANGE = 64;
+
     private final BuildOptions options;
     private final boolean persistCaches;
     private SiteConfig config;
@@ -217,7 +220,13 @@ public final class BuildSession {
     /** Keeps this build's work for the next run; a cache that cannot be written only costs time. */
     private void saveCaches() {
         try {
-            parser.cache().save(cacheDir().resolve("parse.bin"));
+            // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
+            // after a small edit it is left as it is, and the next build parses those files again.
+            Path parseCache = cacheDir().resolve("parse.bin");
+            int changes = parser.lastChanges();
+            if (changes > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache)) {
+                parser.cache().save(parseCache);
+            }
             renderer.cache().save(cacheDir().resolve("render.bin"));
         } catch (java.io.UncheckedIOException e) {
             // A read-only site folder: the next build starts cold, nothing else changes.

@@ -44,6 +44,7 @@ public final class ArticleParser {
     /** Text hashes by SourceFile instance, from the previous and the current call. */
     private Map<SourceFile, String> lastHashes = Map.of();
     private Map<SourceFile, String> hashes = Map.of();
+    private int lastChanges;
 
     /**
      * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
@@ -67,6 +68,11 @@ public final class ArticleParser {
 
     public ParseCache cache() {
         return cache;
+    }
+
+    /** How many cache entries the last call added, replaced or dropped. */
+    public int lastChanges() {
+        return lastChanges;
     }
 
     /** Forgets the source files of the last call (a one-off build has no next call to speed up). */
@@ -115,6 +121,14 @@ public final class ArticleParser {
                 })
                 .filter(Objects::nonNull)
                 .toList();
+        int changed = 0;
+        for (Map.Entry<String, ParseCache.Entry> entry : next.entrySet()) {
+            if (previous.get(entry.getKey()) != entry.getValue()) {
+                changed++;
+            }
+        }
+        changed += (int) previous.keySet().stream().filter(path -> !next.containsKey(path)).count();
+        lastChanges = changed;
         cache.entries.clear();
         cache.entries.putAll(next);
         return articles;
