@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gazette serve}: build, serve, watch, rebuild, reload. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = {"Builds the site, serves it on this machine and rebuilds it on every change to",
-            "content/, templates/ or gazette.yaml; open pages reload by themselves."})
+        description = "Builds the site, serves it on this machine and rebuilds it on every change to content/, "
+                + "templates/ or gazette.yaml; open pages reload by themselves.")
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
