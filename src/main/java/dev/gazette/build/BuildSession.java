@@ -72,10 +72,6 @@ public final class BuildSession {
         this.persistCaches = persistCaches;
     }
 
-    public BuildOptions options() {
-        return options;
-    }
-
     /** The config of the last build (defaults before the first). */
     public synchronized SiteConfig config() {
         return config != null ? config : SiteConfig.defaults();
@@ -151,7 +147,6 @@ public final class BuildSession {
         if (persistCaches) {
             // A one-off build never reloads: the sources' text is not needed past this point.
             content = new LoadedContent(List.of(), content.files(), content.unreadable());
-            parser.releaseSources();
         }
         timer.lap("parse");
         SiteModel model = SiteIndexer.index(articles, config);

@@ -130,6 +130,15 @@ public final class ContentLoader {
         return new LoadedContent(articles, files, unreadable.sorted());
     }
 
+    /** Hashed here, from the bytes already in hand, rather than by each cache from the text. */
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Path realPath(Path dir) {
         try {
             return dir.toRealPath();
@@ -216,7 +225,7 @@ public final class ContentLoader {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return new SourceFile(display, text);
+            return new SourceFile(display, text, sha256(bytes));
         } catch (CharacterCodingException e) {
             diagnostics.add(display, 0, "the file is not valid UTF-8", "save it as UTF-8");
             return null;

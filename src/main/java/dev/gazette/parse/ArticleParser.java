@@ -11,9 +11,7 @@ import dev.gazette.slug.Slugs;
 import dev.gazette.url.SiteUrls;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +39,6 @@ public final class ArticleParser {
     private final boolean includeDrafts;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final ParseCache cache;
-    /** Text hashes by SourceFile instance, from the previous and the current call. */
-    private Map<SourceFile, String> lastHashes = Map.of();
-    private Map<SourceFile, String> hashes = Map.of();
     private int lastChanges;
 
     /**
@@ -75,11 +70,6 @@ public final class ArticleParser {
         return lastChanges;
     }
 
-    /** Forgets the source files of the last call (a one-off build has no next call to speed up). */
-    public void releaseSources() {
-        lastHashes = Map.of();
-        hashes = Map.of();
-    }
 
     /**
      * Parses every article of {@code content}, in path order; bad files are reported and left out.
@@ -88,8 +78,6 @@ public final class ArticleParser {
      */
     public List<Article> parse(LoadedContent content, Diagnostics diagnostics) {
         Map<String, ParseCache.Entry> previous = new HashMap<>(cache.entries);
-        lastHashes = hashes;
-        hashes = Collections.synchronizedMap(new IdentityHashMap<>());
         List<Item> items = content.articles().parallelStream()
                 .map(file -> item(file, previous.get(file.path()), diagnostics))
                 .filter(Objects::nonNull)
@@ -146,10 +134,7 @@ public final class ArticleParser {
     }
 
     private Item item(SourceFile file, ParseCache.Entry cached, Diagnostics diagnostics) {
-        // The preview passes the same SourceFile objects for files that did not change: no need
-        // to hash their text again.
-        String hash = cached != null && lastHashes.get(file) != null ? lastHashes.get(file) : sha256(file.text());
-        hashes.put(file, hash);
+        String hash = file.hash();
         if (cached != null && cached.textHash().equals(hash)) {
             return new Item(file, hash, cached, null);
         }

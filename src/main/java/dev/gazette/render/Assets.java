@@ -1,9 +1,6 @@
 package dev.gazette.render;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +38,7 @@ final class Assets {
     }
 
     static String hashedName(String name, byte[] bytes) {
-        String hash = sha256(bytes).substring(0, 10);
+        String hash = PageFingerprints.sha256(bytes).substring(0, 10);
         int slash = name.lastIndexOf('/');
         int dot = name.lastIndexOf('.');
         if (dot <= slash + 1) {
@@ -50,12 +47,5 @@ final class Assets {
         return name.substring(0, dot) + "." + hash + name.substring(dot);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

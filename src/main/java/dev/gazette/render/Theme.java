@@ -67,12 +67,12 @@ public final class Theme {
     String fingerprint() {
         StringBuilder all = new StringBuilder();
         packagedFiles().forEach((name, bytes) -> all.append(name).append('=')
-                .append(PageFingerprints.sha256(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))).append('\n'));
+                .append(PageFingerprints.sha256(bytes)).append('\n'));
         if (siteTemplates != null) {
             for (Path file : listFiles(siteTemplates)) {
                 try {
-                    all.append(siteTemplates.relativize(file)).append('=').append(PageFingerprints.sha256(
-                            new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))).append('\n');
+                    all.append(siteTemplates.relativize(file)).append('=')
+                            .append(PageFingerprints.sha256(Files.readAllBytes(file))).append('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }

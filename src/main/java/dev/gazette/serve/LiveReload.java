@@ -57,9 +57,6 @@ final class LiveReload {
         }
     }
 
-    int clientCount() {
-        return clients.size();
-    }
 
     void closeAll() {
         for (Client client : clients) {

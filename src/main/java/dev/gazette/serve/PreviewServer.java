@@ -123,9 +123,6 @@ public final class PreviewServer implements AutoCloseable {
         live.publish(version, problems);
     }
 
-    int liveClients() {
-        return live.clientCount();
-    }
 
     @Override
     public void close() {
