@@ -55,6 +55,7 @@ public final class BuildSession {
     private SiteRenderer renderer;
     private LoadedContent content;
     private List<OutputFile> written;
+    private SiteModel model;
     private Instant validUntil;
 
     /** A session that keeps its caches in memory only (the preview server). */
@@ -149,7 +150,7 @@ public final class BuildSession {
             content = new LoadedContent(List.of(), content.files(), content.unreadable());
         }
         timer.lap("parse");
-        SiteModel model = SiteIndexer.index(articles, config);
+        SiteModel model = SiteIndexer.index(articles, config, changedContent == null ? null : this.model);
         timer.lap("index");
         Instant now = config.buildTime() != null ? config.buildTime() : Instant.now();
         // A one-off build that must render every page streams them to disk as they come, so a
@@ -177,7 +178,8 @@ public final class BuildSession {
                 : SiteWriter.update(written, files, options.output());
         timer.lap("write");
         written = files;
-        validUntil = config.buildTime() != null ? null : nextNewsChange(articles, now);
+        this.model = model;
+        validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
             saveCaches();
         }
@@ -189,11 +191,16 @@ public final class BuildSession {
     /**
      * The first moment after {@code now} at which the news sitemap would change by the clock alone:
      * an article's publication time or the end of its 48 hours. Null when none is ahead.
+     *
+     * @param articles newest first
      */
     static Instant nextNewsChange(List<Article> articles, Instant now) {
         Instant next = null;
         for (Article article : articles) {
             Instant published = article.date().toInstant();
+            if (!published.plus(Duration.ofHours(48)).isAfter(now)) {
+                break; // newest first: nothing older changes any more
+            }
             for (Instant change : new Instant[] {published, published.plus(Duration.ofHours(48))}) {
                 if (change.isAfter(now) && (next == null || change.isBefore(next))) {
                     next = change;

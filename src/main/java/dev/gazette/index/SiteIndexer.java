@@ -44,10 +44,44 @@ public final class SiteIndexer {
         return new SiteIndexer(config).build(articles);
     }
 
+    /**
+     * Indexes {@code articles} again after some of them changed since {@code previous} was made
+     * (null for none): when the changes leave every list and page as it was, the previous model is
+     * updated in place of a full index, which keeps the preview's rebuilds short.
+     */
+    public static SiteModel index(List<Article> articles, SiteConfig config, SiteModel previous) {
+        if (previous != null && previous.config().equals(config)) {
+            SiteModel updated = ModelUpdate.replacing(previous, articles);
+            if (updated != null) {
+                return updated;
+            }
+        }
+        return index(articles, config);
+    }
+
     private List<String> tagSlugs(Article article) {
         List<String> out = new ArrayList<>(article.tags().size());
         for (String tag : article.tags()) {
             out.add(slug(tag));
+        }
+        return out;
+    }
+
+    /** A sort key computed once per article: converting dates on every comparison dominated the sort. */
+    private record Dated(long seconds, int nanos, Article article) {
+    }
+
+    /** {@code input} sorted by {@link #NEWEST_FIRST}. */
+    static List<Article> newestFirst(List<Article> input) {
+        List<Dated> dated = new ArrayList<>(input.size());
+        for (Article article : input) {
+            dated.add(new Dated(article.date().toEpochSecond(), article.date().getNano(), article));
+        }
+        dated.sort(Comparator.comparingLong(Dated::seconds).thenComparingInt(Dated::nanos).reversed()
+                .thenComparing(d -> d.article().url()).thenComparing(d -> d.article().source()));
+        List<Article> out = new ArrayList<>(dated.size());
+        for (Dated d : dated) {
+            out.add(d.article());
         }
         return out;
     }
@@ -58,8 +92,7 @@ public final class SiteIndexer {
     }
 
     private SiteModel build(List<Article> input) {
-        List<Article> articles = new ArrayList<>(input);
-        articles.sort(NEWEST_FIRST);
+        List<Article> articles = newestFirst(input);
 
         Map<String, List<Article>> byCategory = groupBy(articles, Article::categorySlug);
         Map<String, List<Article>> byTag = new TreeMap<>();
@@ -232,16 +265,25 @@ public final class SiteIndexer {
         return new PeriodLink(label.apply(entry.getValue().get(0)), urls.link(entry.getKey()), entry.getValue().size());
     }
 
+    // Hand-built rather than String.format: three paths per article add up in a large archive.
     private static String yearPath(ZonedDateTime d) {
-        return String.format(Locale.ROOT, "/%04d/", d.getYear());
+        return "/" + pad(d.getYear(), 4) + "/";
     }
 
     private static String monthPath(ZonedDateTime d) {
-        return String.format(Locale.ROOT, "/%04d/%02d/", d.getYear(), d.getMonthValue());
+        return "/" + pad(d.getYear(), 4) + "/" + pad(d.getMonthValue(), 2) + "/";
     }
 
     private static String dayPath(ZonedDateTime d) {
-        return String.format(Locale.ROOT, "/%04d/%02d/%02d/", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        return "/" + pad(d.getYear(), 4) + "/" + pad(d.getMonthValue(), 2) + "/" + pad(d.getDayOfMonth(), 2) + "/";
+    }
+
+    /** Zero-padded like {@code %0Nd} (a negative year keeps its sign in front). */
+    private static String pad(int value, int width) {
+        String digits = Integer.toString(Math.abs(value));
+        int room = width - digits.length() - (value < 0 ? 1 : 0);
+        String zeros = room > 0 ? "0".repeat(room) : "";
+        return (value < 0 ? "-" : "") + zeros + digits;
     }
 
     /** Groups newest-first articles by key; the map is ordered by key descending, i.e. newest period first. */

@@ -72,18 +72,19 @@ public final class ContentLoader {
         Map<String, SourceFile> articles = new TreeMap<>();
         Map<String, StaticFile> files = new TreeMap<>();
         Map<String, Diagnostic> unreadable = new TreeMap<>();
+        int contentStart = CONTENT_DIR.length() + 1;
         for (SourceFile f : previous.articles()) {
-            if (!isUnder(f.contentPath(), prefixes)) {
+            if (!isUnder(f.path(), contentStart, prefixes)) {
                 articles.put(f.contentPath(), f);
             }
         }
         for (StaticFile f : previous.files()) {
-            if (!isUnder(f.contentPath(), prefixes)) {
+            if (!isUnder(f.contentPath(), 0, prefixes)) {
                 files.put(f.contentPath(), f);
             }
         }
         for (Diagnostic d : previous.unreadable()) {
-            if (!isUnder(d.file().substring(CONTENT_DIR.length() + 1), prefixes)) {
+            if (!isUnder(d.file(), contentStart, prefixes)) {
                 unreadable.put(d.file(), d);
                 diagnostics.add(d);
             }
@@ -95,9 +96,11 @@ public final class ContentLoader {
                 new ArrayList<>(unreadable.values()));
     }
 
-    private static boolean isUnder(String contentPath, List<String> prefixes) {
+    /** Whether {@code path} from index {@code from} on is one of {@code prefixes} or lies under one. */
+    private static boolean isUnder(String path, int from, List<String> prefixes) {
         for (String prefix : prefixes) {
-            if (contentPath.equals(prefix) || contentPath.startsWith(prefix + "/")) {
+            int end = from + prefix.length();
+            if (path.startsWith(prefix, from) && (path.length() == end || path.charAt(end) == '/')) {
                 return true;
             }
         }

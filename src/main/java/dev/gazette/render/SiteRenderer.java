@@ -49,10 +49,11 @@ public final class SiteRenderer {
     private final Assets assets;
     private final PebbleEngine engine;
     private final Map<String, RenderedPage> pageCache = new ConcurrentHashMap<>();
+    private final SitemapWriter sitemaps = new SitemapWriter();
     private final String cacheKey;
     private final Map<String, RenderCache.Entry> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
-    private String lastFeedKey;
+    private List<Object> lastFeedKey;
     private SiteView lastSite;
     private List<OutputFile> lastFeeds;
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
@@ -116,7 +117,7 @@ public final class SiteRenderer {
                 .toList());
         out.addAll(assets.files());
         out.addAll(feeds(model));
-        out.addAll(SitemapWriter.sitemaps(model, urls, now));
+        out.addAll(sitemaps.sitemaps(model, urls, now));
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
         }
@@ -140,23 +141,30 @@ public final class SiteRenderer {
      * old article leaves them as they were, which keeps the preview's rebuilds short.
      */
     private List<OutputFile> feeds(SiteModel model) {
-        StringBuilder key = new StringBuilder().append(model.categories()).append('|');
+        List<Object> key = new ArrayList<>();
+        key.add(model.categories());
         Map<String, Integer> perCategory = new HashMap<>();
         int overall = 0;
+        int fullCategories = 0;
         for (Article article : model.articles()) {
+            if (overall >= config.feedSize() && fullCategories == model.categories().size()) {
+                break; // every feed is full: older articles are in none
+            }
             if (article.noindex() || article.draft()) {
                 continue;
             }
             int inCategory = perCategory.merge(article.categorySlug(), 1, Integer::sum);
+            if (inCategory == config.feedSize()) {
+                fullCategories++;
+            }
             if (overall < config.feedSize() || inCategory <= config.feedSize()) {
-                key.append(article.fingerprint()).append(',');
+                key.add(article.fingerprint());
             }
             overall++;
         }
-        String feedKey = key.toString();
-        if (!feedKey.equals(lastFeedKey)) {
+        if (!key.equals(lastFeedKey)) {
             lastFeeds = FeedWriter.feeds(model, urls);
-            lastFeedKey = feedKey;
+            lastFeedKey = key;
         }
         return lastFeeds;
     }
@@ -182,7 +190,7 @@ public final class SiteRenderer {
         RenderedPage inMemory = pageCache.get(page.sitePath());
         // In memory (the preview), record equality is the cheap test: unchanged articles are the
         // same instances. Fingerprints are computed only for a build that keeps them on disk.
-        if (inMemory != null && inMemory.page.equals(page)) {
+        if (inMemory != null && (inMemory.page == page || inMemory.page.equals(page))) {
             return inMemory.file;
         }
         String fingerprint = previousOutput != null ? PageFingerprints.of(page, siteHash) : null;

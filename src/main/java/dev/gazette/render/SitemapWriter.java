@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -31,26 +33,51 @@ final class SitemapWriter {
 
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    private SitemapWriter() {
-    }
+    /** The last URL list and the files made of it: most rebuilds change no page's URL or date. */
+    private List<Entry> lastEntries;
+    private List<OutputFile> lastUrlsets;
+    /** The entries of article and list pages, which depend on the page alone: most pages are the same instances. */
+    private Map<Page, Entry> lastByPage = new IdentityHashMap<>();
 
     /** One {@code <url>}: an absolute location and its last change, or null when unknown. */
     private record Entry(String loc, ZonedDateTime lastmod) {
     }
 
     /**
+     * The sitemaps of {@code model}, remembering the URL lists for the next call.
+     *
      * @param now the build time: the news sitemap lists the articles of the 48 hours before it
      */
-    static List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now) {
-        return sitemaps(model, urls, now, MAX_URLS);
+    List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now) {
+        Map<Page, Entry> byPage = new IdentityHashMap<>(model.pages().size() * 2);
+        List<Entry> entries = entries(model, urls, lastByPage, byPage);
+        lastByPage = byPage;
+        if (!entries.equals(lastEntries)) {
+            lastUrlsets = urlsets(entries, urls, MAX_URLS);
+            lastEntries = entries;
+        }
+        return withNewsAndRobots(lastUrlsets, model, urls, now);
     }
 
     /** As {@link #sitemaps(SiteModel, SiteUrls, Instant)}, splitting above {@code maxUrls} URLs. */
     static List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now, int maxUrls) {
+        return withNewsAndRobots(urlsets(entries(model, urls, Map.of(), new IdentityHashMap<>()), urls, maxUrls),
+                model, urls, now);
+    }
+
+    private static List<OutputFile> withNewsAndRobots(List<OutputFile> urlsets, SiteModel model, SiteUrls urls,
+            Instant now) {
+        List<OutputFile> out = new ArrayList<>(urlsets);
+        out.add(OutputFile.rendered("news-sitemap.xml", news(model, urls, now), "news sitemap", 0));
+        out.add(OutputFile.rendered("robots.txt", robots(urls), "robots.txt", 0));
+        return out;
+    }
+
+    /** {@code sitemap.xml}, or an index of {@code sitemap-N.xml} files of at most {@code maxUrls} each. */
+    private static List<OutputFile> urlsets(List<Entry> entries, SiteUrls urls, int maxUrls) {
         if (maxUrls < 1) {
             throw new IllegalArgumentException("maxUrls must be positive: " + maxUrls);
         }
-        List<Entry> entries = entries(model, urls);
         List<OutputFile> out = new ArrayList<>();
         if (entries.size() <= maxUrls) {
             out.add(OutputFile.rendered("sitemap.xml", urlset(entries), "sitemap", 0));
@@ -64,18 +91,27 @@ final class SitemapWriter {
             }
             out.add(0, OutputFile.rendered("sitemap.xml", index(parts), "sitemap index", 0));
         }
-        out.add(OutputFile.rendered("news-sitemap.xml", news(model, urls, now), "news sitemap", 0));
-        out.add(OutputFile.rendered("robots.txt", robots(urls), "robots.txt", 0));
         return out;
     }
 
-    /** Every page but the 404 page and hidden articles, in the model's order. */
-    private static List<Entry> entries(SiteModel model, SiteUrls urls) {
+    /**
+     * Every page but the 404 page and hidden articles, in the model's order. Entries of pages in
+     * {@code known} are taken from there; those of article and list pages are put in {@code made}.
+     */
+    private static List<Entry> entries(SiteModel model, SiteUrls urls, Map<Page, Entry> known, Map<Page, Entry> made) {
         // Pages that show no article's date change when an article is published.
         ZonedDateTime siteLastmod = model.articles().isEmpty() ? null : model.articles().get(0).date();
+        // Each article's last change, converted once: list pages compare them by the thousand.
+        Map<Article, Long> nanos = new IdentityHashMap<>();
         List<Entry> out = new ArrayList<>(model.pages().size());
         for (Page page : model.pages()) {
             if (page instanceof Page.NotFoundPage) {
+                continue;
+            }
+            Entry entry = known.get(page);
+            if (entry != null) {
+                made.put(page, entry);
+                out.add(entry);
                 continue;
             }
             ZonedDateTime lastmod = siteLastmod;
@@ -85,9 +121,22 @@ final class SitemapWriter {
                 }
                 lastmod = updatedOrDate(p.article());
             } else if (page instanceof Page.ListPage p && !p.articles().isEmpty()) {
-                lastmod = latestOf(p.articles());
+                Article latest = null;
+                long latestNanos = Long.MIN_VALUE;
+                for (Article article : p.articles()) {
+                    long at = nanos.computeIfAbsent(article, SitemapWriter::lastChangeNanos);
+                    if (at > latestNanos) {
+                        latest = article;
+                        latestNanos = at;
+                    }
+                }
+                lastmod = updatedOrDate(latest);
             }
-            out.add(new Entry(urls.absolute(page.sitePath()), lastmod));
+            entry = new Entry(urls.absolute(page.sitePath()), lastmod);
+            if (page instanceof Page.ArticlePage || page instanceof Page.ListPage p && !p.articles().isEmpty()) {
+                made.put(page, entry);
+            }
+            out.add(entry);
         }
         return out;
     }
@@ -135,7 +184,10 @@ final class SitemapWriter {
                 break;
             }
             Instant published = article.date().toInstant();
-            if (!listed(article) || published.isAfter(now) || !published.isAfter(since)) {
+            if (!published.isAfter(since)) {
+                break; // newest first: all the rest are older still
+            }
+            if (!listed(article) || published.isAfter(now)) {
                 continue;
             }
             count++;
@@ -181,16 +233,13 @@ final class SitemapWriter {
         return !article.noindex() && !article.draft();
     }
 
-    private static ZonedDateTime updatedOrDate(Article article) {
-        return article.updated() != null ? article.updated() : article.date();
+    private static long lastChangeNanos(Article article) {
+        ZonedDateTime at = updatedOrDate(article);
+        return at.toEpochSecond() * 1_000_000_000L + at.getNano();
     }
 
-    private static ZonedDateTime latestOf(List<Article> articles) {
-        ZonedDateTime latest = null;
-        for (Article article : articles) {
-            latest = later(latest, updatedOrDate(article));
-        }
-        return latest;
+    private static ZonedDateTime updatedOrDate(Article article) {
+        return article.updated() != null ? article.updated() : article.date();
     }
 
     private static ZonedDateTime latest(List<Entry> entries) {
