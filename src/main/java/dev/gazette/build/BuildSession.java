@@ -7,6 +7,7 @@ import dev.gazette.diag.Diagnostics;
 import dev.gazette.index.SiteIndexer;
 import dev.gazette.index.SiteModel;
 import dev.gazette.load.ContentLoader;
+import dev.gazette.load.KnownSources;
 import dev.gazette.load.LoadedContent;
 import dev.gazette.parse.Article;
 import dev.gazette.parse.ArticleParser;
@@ -17,6 +18,7 @@ import dev.gazette.render.OutputFile;
 import dev.gazette.render.SiteRenderer;
 import dev.gazette.render.Theme;
 import dev.gazette.write.OutputPaths;
+import dev.gazette.write.OutputState;
 import dev.gazette.write.SiteWriter;
 import dev.gazette.write.Staging;
 import dev.gazette.write.WriteResult;
@@ -44,11 +46,15 @@ public final class BuildSession {
     /** Where caches live between runs, under the site folder (git-ignored). */
     public static final String CACHE_DIR = ".gazette/cache";
 
+    /** The file under {@link #CACHE_DIR} that records the output folder (see {@link OutputState}). */
+    static final String OUTPUT_STATE = "output";
+
     /** Parse results that may go unsaved: re-parsing this many files is cheaper than the save. */
     private static final int SMALL_PARSE_CHANGE = 64;
 
     private final BuildOptions options;
     private final boolean persistCaches;
+    private final OutputState outputState;
     private SiteConfig config;
     private List<Diagnostic> configProblems = List.of();
     private ArticleParser parser;
@@ -57,6 +63,8 @@ public final class BuildSession {
     private List<OutputFile> written;
     private SiteModel model;
     private Instant validUntil;
+    /** When content/ was listed: files changed shortly before are not trusted by size and time later. */
+    private Instant listedAt;
 
     /** A session that keeps its caches in memory only (the preview server). */
     public BuildSession(BuildOptions options) {
@@ -69,8 +77,17 @@ public final class BuildSession {
      *     unchanged work
      */
     public BuildSession(BuildOptions options, boolean persistCaches) {
+        this(options, persistCaches, null);
+    }
+
+    /**
+     * @param outputState what the output folder holds of the last build, checked on disk (null:
+     *     unknown); pages are reused only from intact files
+     */
+    BuildSession(BuildOptions options, boolean persistCaches, OutputState outputState) {
         this.options = options;
         this.persistCaches = persistCaches;
+        this.outputState = outputState;
     }
 
     /** The config of the last build (defaults before the first). */
@@ -133,9 +150,12 @@ public final class BuildSession {
                     ? ParseCache.load(cacheDir().resolve("parse.bin"), parseKey) : new ParseCache(parseKey));
             renderer = new SiteRenderer(config, new Theme(options.source()));
             if (persistCaches) {
-                renderer.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output());
+                renderer.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
+                        outputState == null ? null : outputState::isIntact);
             }
-            content = ContentLoader.load(options.source(), diagnostics);
+            listedAt = Instant.now();
+            content = ContentLoader.load(options.source(),
+                    persistCaches ? KnownSources.load(cacheDir().resolve("sources")) : KnownSources.none(), diagnostics);
         } else {
             if (!changedContent.isEmpty()) {
                 content = ContentLoader.update(content, options.source(), changedContent, diagnostics);
@@ -145,6 +165,7 @@ public final class BuildSession {
         // Config problems stay until the config is fixed, whatever else is rebuilt meanwhile.
         configProblems.forEach(diagnostics::add);
         List<Article> articles = parser.parse(content, diagnostics);
+        LoadedContent sources = content;
         if (persistCaches) {
             // A one-off build never reloads: the sources' text is not needed past this point.
             content = new LoadedContent(List.of(), content.files(), content.unreadable());
@@ -173,15 +194,16 @@ public final class BuildSession {
             }
             return failed(diagnostics, articles.size(), start);
         }
-        WriteResult write = staging != null ? staging.commit(files)
-                : written == null ? SiteWriter.write(files, options.output())
+        WriteResult write = staging != null ? staging.commit(files, outputState)
+                : written == null ? SiteWriter.write(files, options.output(), outputState)
                 : SiteWriter.update(written, files, options.output());
         timer.lap("write");
         written = files;
         this.model = model;
         validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
-            saveCaches();
+            saveCaches(sources, files);
+            timer.lap("save");
         }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,
                 Duration.ofNanos(System.nanoTime() - start), timer.laps());
@@ -220,8 +242,10 @@ public final class BuildSession {
     }
 
     /** Keeps this build's work for the next run; a cache that cannot be written only costs time. */
-    private void saveCaches() {
+    private void saveCaches(LoadedContent sources, List<OutputFile> files) {
         try {
+            OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE));
+            KnownSources.save(cacheDir().resolve("sources"), sources, listedAt);
             // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
             // after a small edit it is left as it is, and the next build parses those files again.
             Path parseCache = cacheDir().resolve("parse.bin");

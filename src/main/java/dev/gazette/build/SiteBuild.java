@@ -1,8 +1,8 @@
 package dev.gazette.build;
 
 import dev.gazette.render.Version;
+import dev.gazette.write.OutputState;
 import dev.gazette.write.WriteResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,25 +22,33 @@ public final class SiteBuild {
     public static BuildResult run(BuildOptions options) {
         long start = System.nanoTime();
         Path cacheDir = options.source().resolve(BuildSession.CACHE_DIR);
-        // The output listing runs beside the sources' on the other core.
-        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> Files.isDirectory(options.output()) ? UpToDate.output(options.output()) : "");
+        Path stateFile = cacheDir.resolve(BuildSession.OUTPUT_STATE);
+        // The output check (a stat of every file the last build wrote) runs beside the sources' listing.
+        java.util.concurrent.CompletableFuture<OutputState> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> OutputState.check(stateFile, options.output()));
         UpToDate.Stamp sources = UpToDate.sources(options, Version.get());
         UpToDate.Manifest last = UpToDate.read(cacheDir);
+        OutputState state = output.join();
         if (last != null && !sources.racy() && last.sources().equals(sources.hash())
                 && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
-                && last.output().equals(output.join())) {
+                && state != null && state.complete() && state.size() == last.files()) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
                     Map.of("check", elapsed));
         }
+        Duration check = Duration.ofNanos(System.nanoTime() - start);
         UpToDate.forget(cacheDir);
-        BuildSession session = new BuildSession(options, true);
-        BuildOutcome outcome = session.rebuildAll();
-        if (outcome.result().ok() && !sources.racy()) {
-            UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), UpToDate.output(options.output()),
-                    session.validUntil(), outcome.result().articles(), outcome.files().size()));
+        OutputState.forget(stateFile);
+        BuildSession session = new BuildSession(options, true, state);
+        BuildResult result = session.rebuildAll().result();
+        if (result.ok() && !sources.racy()) {
+            UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(),
+                    result.articles(), result.write().total()));
         }
-        return outcome.result();
+        Map<String, Duration> stages = new java.util.LinkedHashMap<>();
+        stages.put("check", check);
+        stages.putAll(result.stages());
+        return new BuildResult(result.diagnostics(), result.articles(), result.write(),
+                Duration.ofNanos(System.nanoTime() - start), stages);
     }
 }

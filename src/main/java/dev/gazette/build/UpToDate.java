@@ -18,9 +18,10 @@ import java.util.List;
 /**
  * Tells whether the last build's output is still exact, without reading a single article: the
  * sources (every file's path, size and modification time under content/ and templates/, and the
- * config's bytes), the options, Gazette's version and the output folder itself must all be as the
- * last successful build left them, and the news sitemap must not have changed with the clock
- * since (an article entering or leaving its 48 hours).
+ * config's bytes), the options and Gazette's version must all be as the last successful build
+ * found them, every file it wrote must still be as it left it (see {@code OutputState}), and the
+ * news sitemap must not have changed with the clock since (an article entering or leaving its 48
+ * hours).
  */
 final class UpToDate {
 
@@ -30,10 +31,9 @@ final class UpToDate {
      * What a successful build leaves behind.
      *
      * @param sources hash of the sources and options before the build (never a racy one)
-     * @param output hash of the output folder after it
      * @param validUntil the first moment the output depends on the clock again, or null
      */
-    record Manifest(String sources, String output, Instant validUntil, int articles, int files) {
+    record Manifest(String sources, Instant validUntil, int articles, int files) {
     }
 
     private UpToDate() {
@@ -78,13 +78,6 @@ final class UpToDate {
         return a.isAfter(b) ? a : b;
     }
 
-    /** Hash of the output folder's files (paths, sizes, modification times). */
-    static String output(Path outputDir) {
-        StringBuilder all = new StringBuilder(64 * 1024);
-        listing(outputDir, all);
-        return sha256(all.toString());
-    }
-
     static Manifest read(Path cacheDir) {
         Path file = cacheDir.resolve(FILE);
         try {
@@ -92,8 +85,8 @@ final class UpToDate {
                 return null;
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return new Manifest(lines.get(0), lines.get(1), lines.get(2).isEmpty() ? null : Instant.parse(lines.get(2)),
-                    Integer.parseInt(lines.get(3)), Integer.parseInt(lines.get(4)));
+            return new Manifest(lines.get(0), lines.get(1).isEmpty() ? null : Instant.parse(lines.get(1)),
+                    Integer.parseInt(lines.get(2)), Integer.parseInt(lines.get(3)));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -103,7 +96,7 @@ final class UpToDate {
         try {
             Files.createDirectories(cacheDir);
             Path temp = Files.createTempFile(cacheDir, ".manifest-", ".tmp");
-            Files.writeString(temp, manifest.sources() + "\n" + manifest.output() + "\n"
+            Files.writeString(temp, manifest.sources() + "\n"
                     + (manifest.validUntil() == null ? "" : manifest.validUntil().toString()) + "\n"
                     + manifest.articles() + "\n" + manifest.files() + "\n");
             Files.move(temp, cacheDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -11,12 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** Walks {@code content/}: Markdown files become articles, other files are published as they are. */
 public final class ContentLoader {
@@ -32,11 +31,20 @@ public final class ContentLoader {
      * so nothing from elsewhere on the machine can be published.
      */
     public static LoadedContent load(Path siteRoot, Diagnostics diagnostics) {
+        return load(siteRoot, KnownSources.none(), diagnostics);
+    }
+
+    /**
+     * As {@link #load(Path, Diagnostics)}, but an article whose size and modification time are
+     * as {@code known} recorded is not read: its hash is taken from there, and its text is read
+     * only if asked for.
+     */
+    public static LoadedContent load(Path siteRoot, KnownSources known, Diagnostics diagnostics) {
         Path content = siteRoot.resolve(CONTENT_DIR);
         if (!Files.isDirectory(content)) {
             return new LoadedContent(List.of(), List.of(), List.of());
         }
-        return loadFiles(content, listFiles(content), diagnostics);
+        return loadFiles(content, listFiles(content), known, diagnostics);
     }
 
     /**
@@ -61,14 +69,22 @@ public final class ContentLoader {
             String relative = relativePath(absoluteContent, absolute);
             prefixes.add(relative);
             if (Files.isDirectory(absolute)) {
-                reread.addAll(listFiles(content).stream()
+                reread.addAll(listFiles(content).keySet().stream()
                         .filter(p -> relativePath(content, p).startsWith(relative + "/")).toList());
             } else if (Files.isRegularFile(absolute) && !isHidden(absoluteContent, absolute)
                     && insideRealPath(realPath(content), absolute)) {
                 reread.add(content.resolve(relative));
             }
         }
-        LoadedContent fresh = loadFiles(content, reread, diagnostics);
+        Map<Path, FileStamp> stamped = new java.util.LinkedHashMap<>();
+        for (Path path : reread) {
+            try {
+                stamped.put(path, FileStamp.of(Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class)));
+            } catch (IOException e) {
+                // Gone again since the watcher saw it: the next event will say so.
+            }
+        }
+        LoadedContent fresh = loadFiles(content, stamped, KnownSources.none(), diagnostics);
         Map<String, SourceFile> articles = new TreeMap<>();
         Map<String, StaticFile> files = new TreeMap<>();
         Map<String, Diagnostic> unreadable = new TreeMap<>();
@@ -107,11 +123,12 @@ public final class ContentLoader {
         return false;
     }
 
-    private static LoadedContent loadFiles(Path content, List<Path> paths, Diagnostics diagnostics) {
+    private static LoadedContent loadFiles(Path content, Map<Path, FileStamp> paths, KnownSources known,
+            Diagnostics diagnostics) {
         List<SourceFile> articles = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         List<Path> markdown = new ArrayList<>();
-        for (Path path : paths) {
+        for (Path path : paths.keySet()) {
             String relative = relativePath(content, path);
             if (relative.endsWith(".md")) {
                 markdown.add(path);
@@ -122,7 +139,13 @@ public final class ContentLoader {
         Diagnostics unreadable = new Diagnostics();
         // Reading is I/O bound on small files: parallel reads help on large archives.
         List<SourceFile> read = markdown.parallelStream()
-                .map(path -> read(content, path, unreadable))
+                .map(path -> {
+                    String display = CONTENT_DIR + "/" + relativePath(content, path);
+                    FileStamp stamp = paths.get(path);
+                    String hash = known.hash(display, stamp);
+                    return hash != null ? new SourceFile(display, null, hash, path, stamp)
+                            : read(display, path, stamp, unreadable);
+                })
                 .toList();
         for (SourceFile file : read) {
             if (file != null) {
@@ -154,9 +177,10 @@ public final class ContentLoader {
      * Lists regular files under {@code content}, sorted by relative path, skipping hidden files and
      * folders. A symbolic link is followed only when it stays inside {@code content}.
      */
-    private static List<Path> listFiles(Path content) {
+    private static Map<Path, FileStamp> listFiles(Path content) {
         Path realContent = realPath(content);
         java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
+        Map<Path, FileStamp> stamps = new HashMap<>();
         try {
             Files.walkFileTree(content, new java.nio.file.SimpleFileVisitor<>() {
                 @Override
@@ -175,6 +199,7 @@ public final class ContentLoader {
                             || attrs.isSymbolicLink() && Files.isRegularFile(file) && insideRealPath(realContent, file);
                     if (ok) {
                         files.put(relativePath(content, file), file);
+                        stamps.put(file, attrs.isRegularFile() ? FileStamp.of(attrs) : targetStamp(file));
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
@@ -182,7 +207,18 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + content, e);
         }
-        return new ArrayList<>(files.values());
+        Map<Path, FileStamp> out = new java.util.LinkedHashMap<>();
+        files.values().forEach(file -> out.put(file, stamps.get(file)));
+        return out;
+    }
+
+    /** A linked file's stamp is its target's. */
+    private static FileStamp targetStamp(Path link) {
+        try {
+            return FileStamp.of(Files.readAttributes(link, java.nio.file.attribute.BasicFileAttributes.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + link, e);
+        }
     }
 
     private static boolean isHidden(Path root, Path path) {
@@ -206,32 +242,44 @@ public final class ContentLoader {
         return root.relativize(path).toString().replace('\\', '/');
     }
 
-    private static SourceFile read(Path content, Path path, Diagnostics diagnostics) {
-        String display = CONTENT_DIR + "/" + relativePath(content, path);
-        byte[] bytes;
+    private static SourceFile read(String display, Path path, FileStamp stamp, Diagnostics diagnostics) {
+        byte[] bytes = readBytes(path);
         try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-        try {
-            // The String constructor is the fast path; only text that came out with replacement
-            // characters goes through the strict decoder, to tell bad bytes from a real U+FFFD.
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf('\uFFFD') >= 0) {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString();
-            }
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            return new SourceFile(display, text, sha256(bytes));
+            return new SourceFile(display, decodeStrictly(bytes), sha256(bytes), path, stamp);
         } catch (CharacterCodingException e) {
             diagnostics.add(display, 0, "the file is not valid UTF-8", "save it as UTF-8");
             return null;
         }
+    }
+
+    static byte[] readBytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** The text of a file that was valid UTF-8 when it was listed. */
+    static String decode(byte[] bytes, String display) {
+        try {
+            return decodeStrictly(bytes);
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(display + " is no longer valid UTF-8", e);
+        }
+    }
+
+    private static String decodeStrictly(byte[] bytes) throws CharacterCodingException {
+        // The String constructor is the fast path; only text that came out with replacement
+        // characters goes through the strict decoder, to tell bad bytes from a real U+FFFD.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

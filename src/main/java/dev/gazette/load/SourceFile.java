@@ -1,19 +1,33 @@
 package dev.gazette.load;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One Markdown article as read from disk.
+ * One Markdown article as found on disk.
  *
  * @param path path relative to the site root with forward slashes, e.g. {@code content/2022/12/a.md}
- * @param text the file's text, UTF-8 decoded, without a byte-order mark
+ * @param text the file's text, UTF-8 decoded, without a byte-order mark; null when the file was
+ *     not read because it is unchanged since a previous build (see {@link #text()})
  * @param hash SHA-256 of the file's bytes, hex: what caches recognise an unchanged file by
+ * @param file where the file is, to read it when {@code text} is null
+ * @param stamp its size and modification time when it was listed
  */
-public record SourceFile(String path, String text, String hash) {
+public record SourceFile(String path, String text, String hash, Path file, FileStamp stamp) {
     public SourceFile {
         Objects.requireNonNull(path);
-        Objects.requireNonNull(text);
         Objects.requireNonNull(hash);
+        Objects.requireNonNull(file);
+        Objects.requireNonNull(stamp);
+    }
+
+    /**
+     * The file's text, read now if it was left unread: that happens only when a cached parse of an
+     * unchanged file cannot be reused (a link of it now resolves differently).
+     */
+    @Override
+    public String text() {
+        return text != null ? text : ContentLoader.decode(ContentLoader.readBytes(file), path);
     }
 
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param lang the article's language tag, or null for the site language
  * @param noindex kept out of sitemaps and feeds and marked for search engines not to index
  * @param params front-matter keys Gazette does not know, as plain strings, lists and maps
- * @param bodyHtml the rendered Markdown
+ * @param body the rendered Markdown
  * @param fingerprint changes whenever anything above may change: a hash of the source path, URL
  *     and text and of what its relative links resolved to
  */
@@ -44,8 +44,8 @@ public record Article(
         String imageAlt,
         String lang,
         Map<String, Object> params,
-        String bodyHtml,
-        String fingerprint) implements java.io.Serializable {
+        Body body,
+        String fingerprint) {
 
     public Article {
         Objects.requireNonNull(source);
@@ -57,9 +57,14 @@ public record Article(
         Objects.requireNonNull(categorySlug);
         Objects.requireNonNull(summary);
         Objects.requireNonNull(imageAlt);
-        Objects.requireNonNull(bodyHtml);
+        Objects.requireNonNull(body);
         tags = List.copyOf(tags);
         authors = List.copyOf(authors);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+
+    /** The rendered Markdown. */
+    public String bodyHtml() {
+        return body.html();
     }
 }

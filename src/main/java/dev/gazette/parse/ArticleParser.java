@@ -365,7 +365,7 @@ public final class ArticleParser {
         // The file's path counts too: the slug, and so the URL, may come from the file name.
         String fingerprint = sha256(path + "\n" + h.url + "\n" + textHash + "\n" + links);
         return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
-                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, body.html(),
+                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, Body.of(body.html()),
                 fingerprint);
     }
 

@@ -1,11 +1,7 @@
 package dev.gazette.parse;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * runs. The key covers everything else a parse depends on (Gazette's version, the config, the
  * drafts option); a cache with another key is ignored.
  */
-public final class ParseCache implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class ParseCache {
 
     /**
      * One file's result.
@@ -31,9 +25,7 @@ public final class ParseCache implements Serializable {
      * @param links each relative link of the body (and the image) with the URL it resolved to;
      *     the article is reused only while they all still resolve the same way
      */
-    record Entry(String textHash, String url, boolean draft, Article article, Map<String, String> links)
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
+    record Entry(String textHash, String url, boolean draft, Article article, Map<String, String> links) {
     }
 
     private final String key;
@@ -45,28 +37,46 @@ public final class ParseCache implements Serializable {
 
     /** Reads a cache written by {@link #save}; an empty cache when there is none, it is unreadable or its key differs. */
     public static ParseCache load(Path file, String key) {
+        ParseCache cache = new ParseCache(key);
         if (Files.isRegularFile(file)) {
-            try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                Object read = in.readObject();
-                if (read instanceof ParseCache cache && cache.key.equals(key)) {
-                    return cache;
+            try {
+                Map<String, Entry> entries = ParseCacheFile.read(Files.readAllBytes(file), key, bodiesOf(file));
+                if (entries != null) {
+                    cache.entries.putAll(entries);
                 }
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // A cache from another version or a torn write: start afresh.
+                cache.entries.clear();
             }
         }
-        return new ParseCache(key);
+        return cache;
     }
 
-    /** Writes the cache through a temporary file, so a crash never leaves a torn one. */
+    /** The file beside {@code file} that holds the rendered bodies. */
+    private static Path bodiesOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".bodies");
+    }
+
+    /**
+     * Writes the cache through temporary files, so a crash never leaves a torn one: the entries
+     * and the bodies carry one random stamp, and a pair that does not match is not used.
+     */
     public void save(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".parse-", ".tmp");
-            try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                out.writeObject(this);
+            Path bodiesTemp = Files.createTempFile(file.getParent(), ".bodies-", ".tmp");
+            try {
+                long stamp = java.util.concurrent.ThreadLocalRandom.current().nextLong() ^ System.nanoTime();
+                try (OutputStream out = Files.newOutputStream(temp); OutputStream bodies = Files.newOutputStream(bodiesTemp)) {
+                    ParseCacheFile.write(this, key, stamp, out, bodies);
+                }
+                Files.move(bodiesTemp, bodiesOf(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+                Files.deleteIfExists(bodiesTemp);
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cache " + file, e);
         }

@@ -52,6 +52,16 @@ final class FeedWriter {
             List<Article> items) {
     }
 
+    /** The files {@link #feeds} writes for {@code model}, in its order. */
+    static List<String> paths(SiteModel model) {
+        List<String> paths = new ArrayList<>(List.of("feed.xml", "atom.xml"));
+        for (Category category : model.categories()) {
+            paths.add("category/" + category.slug() + "/feed.xml");
+            paths.add("category/" + category.slug() + "/atom.xml");
+        }
+        return paths;
+    }
+
     static List<OutputFile> feeds(SiteModel model, SiteUrls urls) {
         SiteConfig config = model.config();
         List<Article> listed = new ArrayList<>();

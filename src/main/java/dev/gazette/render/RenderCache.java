@@ -2,35 +2,31 @@ package dev.gazette.render;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The fingerprint of every page the last build wrote, kept between {@code gazette build} runs: a
  * page whose fingerprint is unchanged is not rendered again, its previous output file is reused.
- * The key covers Gazette's version, the config and every template and asset.
+ * The key covers Gazette's version, the config, every template and asset, and the output folder.
  */
-public final class RenderCache implements Serializable {
+public final class RenderCache {
 
-    private static final long serialVersionUID = 1L;
-
-    /** A written page: the fingerprint of its inputs and the size of the file it produced. */
-    record Entry(String fingerprint, long size) implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
+    private static final String FORMAT = "gazette-render-cache-2";
 
     private final String key;
-    final Map<String, Entry> pages;
+    /** Output path to fingerprint. */
+    final Map<String, String> pages;
 
-    RenderCache(String key, Map<String, Entry> pages) {
+    RenderCache(String key, Map<String, String> pages) {
         this.key = key;
         this.pages = new HashMap<>(pages);
     }
@@ -44,9 +40,18 @@ public final class RenderCache implements Serializable {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            return in.readObject() instanceof RenderCache cache ? cache : null;
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!FORMAT.equals(in.readUTF())) {
+                return null;
+            }
+            String key = in.readUTF();
+            int count = in.readInt();
+            Map<String, String> pages = new HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                pages.put(in.readUTF(), in.readUTF());
+            }
+            return new RenderCache(key, pages);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -56,10 +61,20 @@ public final class RenderCache implements Serializable {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".render-", ".tmp");
-            try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                out.writeObject(this);
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                    out.writeUTF(FORMAT);
+                    out.writeUTF(key);
+                    out.writeInt(pages.size());
+                    for (Map.Entry<String, String> page : new TreeMap<>(pages).entrySet()) {
+                        out.writeUTF(page.getKey());
+                        out.writeUTF(page.getValue());
+                    }
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cache " + file, e);
         }

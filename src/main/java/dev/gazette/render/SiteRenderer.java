@@ -51,13 +51,14 @@ public final class SiteRenderer {
     private final Map<String, RenderedPage> pageCache = new ConcurrentHashMap<>();
     private final SitemapWriter sitemaps = new SitemapWriter();
     private final String cacheKey;
-    private final Map<String, RenderCache.Entry> written = new ConcurrentHashMap<>();
+    private final Map<String, String> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
     private List<Object> lastFeedKey;
     private SiteView lastSite;
     private List<OutputFile> lastFeeds;
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
     private Path previousOutput;
+    private java.util.function.Predicate<String> intact;
 
     public SiteRenderer(SiteConfig config, Theme theme) {
         this.config = config;
@@ -117,7 +118,7 @@ public final class SiteRenderer {
                 .toList());
         out.addAll(assets.files());
         out.addAll(feeds(model));
-        out.addAll(sitemaps.sitemaps(model, urls, now));
+        out.addAll(sitemaps.sitemaps(model, urls, now, previousOutput == null ? null : this::reuseOrMake));
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
         }
@@ -126,12 +127,14 @@ public final class SiteRenderer {
 
     /**
      * Lets this renderer reuse the pages of the build that wrote {@code output} with {@code cache}
-     * (which may be null): a page whose fingerprint is unchanged is taken from that output instead
-     * of rendered, and {@link #cache} then holds this build's fingerprints.
+     * (which may be null): a page whose fingerprint is unchanged, and whose file is still as that
+     * build left it ({@code intact}), is taken from that output instead of rendered; {@link #cache}
+     * then holds this build's fingerprints.
      */
-    public void reuse(RenderCache cache, Path output) {
+    public void reuse(RenderCache cache, Path output, java.util.function.Predicate<String> intact) {
         this.previousOutput = output.toAbsolutePath().normalize();
-        if (cache != null && cache.key().equals(cacheKey + "|" + previousOutput)) {
+        this.intact = intact;
+        if (cache != null && intact != null && cache.key().equals(cacheKey + "|" + previousOutput)) {
             this.previousBuild = cache;
         }
     }
@@ -163,10 +166,29 @@ public final class SiteRenderer {
             overall++;
         }
         if (!key.equals(lastFeedKey)) {
-            lastFeeds = FeedWriter.feeds(model, urls);
+            lastFeeds = previousOutput == null ? FeedWriter.feeds(model, urls)
+                    : reuseOrMake(FeedWriter.paths(model), PageFingerprints.sha256(key.toString()),
+                            () -> FeedWriter.feeds(model, urls));
             lastFeedKey = key;
         }
         return lastFeeds;
+    }
+
+    /** See {@link KeyedFiles}; what is made is recorded under {@code key} for the next build. */
+    private List<OutputFile> reuseOrMake(List<String> paths, String key,
+            java.util.function.Supplier<List<OutputFile>> make) {
+        paths.forEach(path -> written.put(path, key));
+        if (previousBuild != null && paths.stream()
+                .allMatch(path -> key.equals(previousBuild.pages.get(path)) && intact.test(path))) {
+            List<OutputFile> reused = new ArrayList<>(paths.size());
+            for (String path : paths) {
+                reused.add(new OutputFile(path, null, previousOutput.resolve(path), "generated file " + path, 0));
+            }
+            return reused;
+        }
+        List<OutputFile> made = make.get();
+        made.forEach(file -> written.put(file.path(), key));
+        return made;
     }
 
     /** Whether pages of a previous build can be reused (else every page will be rendered). */
@@ -201,37 +223,23 @@ public final class SiteRenderer {
                 return null;
             }
             if (pageSink != null) {
-                written.put(path, new RenderCache.Entry(fingerprint, file.bytes().length));
+                written.put(path, fingerprint);
                 return pageSink.apply(file);
             }
             pageCache.put(page.sitePath(), new RenderedPage(page, file));
         }
         if (fingerprint != null) {
-            written.put(path, new RenderCache.Entry(fingerprint,
-                    file.bytes() != null ? file.bytes().length : sizeOf(file.copyFrom())));
+            written.put(path, fingerprint);
         }
         return file;
     }
 
     private OutputFile fromPreviousBuild(Page page, String path, String fingerprint) {
-        RenderCache.Entry entry = previousBuild.pages.get(path);
-        if (entry == null || !entry.fingerprint().equals(fingerprint)) {
-            return null;
-        }
-        Path previous = previousOutput.resolve(path);
-        if (!Files.isRegularFile(previous, java.nio.file.LinkOption.NOFOLLOW_LINKS) || sizeOf(previous) != entry.size()) {
+        if (!fingerprint.equals(previousBuild.pages.get(path)) || !intact.test(path)) {
             return null;
         }
         String origin = page.origin().isEmpty() ? page.kind() + " page " + page.sitePath() : page.origin();
-        return new OutputFile(path, null, previous, origin, page.originLine());
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
+        return new OutputFile(path, null, previousOutput.resolve(path), origin, page.originLine());
     }
 
     private record RenderedPage(Page page, OutputFile file) {

@@ -49,14 +49,42 @@ final class SitemapWriter {
      * @param now the build time: the news sitemap lists the articles of the 48 hours before it
      */
     List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now) {
+        return sitemaps(model, urls, now, null);
+    }
+
+    /**
+     * As {@link #sitemaps(SiteModel, SiteUrls, Instant)}; {@code previous}, when given, may supply
+     * the URL lists from the last build's output when their entries hash the same.
+     */
+    List<OutputFile> sitemaps(SiteModel model, SiteUrls urls, Instant now, KeyedFiles previous) {
         Map<Page, Entry> byPage = new IdentityHashMap<>(model.pages().size() * 2);
         List<Entry> entries = entries(model, urls, lastByPage, byPage);
         lastByPage = byPage;
         if (!entries.equals(lastEntries)) {
-            lastUrlsets = urlsets(entries, urls, MAX_URLS);
+            lastUrlsets = previous == null ? urlsets(entries, urls, MAX_URLS)
+                    : previous.reuseOrMake(urlsetPaths(entries.size()), hash(entries),
+                            () -> urlsets(entries, urls, MAX_URLS));
             lastEntries = entries;
         }
         return withNewsAndRobots(lastUrlsets, model, urls, now);
+    }
+
+    /** The files {@link #urlsets} makes of {@code count} entries. */
+    private static List<String> urlsetPaths(int count) {
+        List<String> paths = new ArrayList<>();
+        paths.add("sitemap.xml");
+        for (int n = 1; count > MAX_URLS && (n - 1) * (long) MAX_URLS < count; n++) {
+            paths.add("sitemap-" + n + ".xml");
+        }
+        return paths;
+    }
+
+    private static String hash(List<Entry> entries) {
+        StringBuilder all = new StringBuilder(entries.size() * 80);
+        for (Entry entry : entries) {
+            all.append(entry.loc()).append(' ').append(entry.lastmod()).append('\n');
+        }
+        return PageFingerprints.sha256(all.toString());
     }
 
     /** As {@link #sitemaps(SiteModel, SiteUrls, Instant)}, splitting above {@code maxUrls} URLs. */

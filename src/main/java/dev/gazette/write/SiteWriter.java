@@ -35,6 +35,15 @@ public final class SiteWriter {
      * swapped in.
      */
     public static WriteResult write(List<OutputFile> files, Path outputDir) {
+        return write(files, outputDir, null);
+    }
+
+    /**
+     * As {@link #write(List, Path)}, knowing what the last build left in the folder ({@code state},
+     * or null to list the folder): files to remove are the recorded ones the new site no longer
+     * has, and the folder is not walked. A file someone else put there stays until the next full write.
+     */
+    public static WriteResult write(List<OutputFile> files, Path outputDir, OutputState state) {
         Path output = outputDir.toAbsolutePath().normalize();
         Set<String> paths = new HashSet<>();
         for (OutputFile file : files) {
@@ -46,13 +55,13 @@ public final class SiteWriter {
             List<OutputFile> changed = files.parallelStream()
                     .filter(file -> !unchanged(file, OutputPaths.resolveInside(output, file.path())))
                     .toList();
-            List<String> removed = removedPaths(output, paths);
+            List<String> removed = state != null ? removedPaths(state, paths) : removedPaths(output, paths);
             if (changed.size() + removed.size() <= Math.max(SMALL_CHANGE, files.size() / 20)) {
                 replaceInPlace(changed, removed, output);
                 return new WriteResult(changed.size(), files.size() - changed.size(), removed.size());
             }
         }
-        return writeStaged(files, output, paths);
+        return writeStaged(files, output, paths, state);
     }
 
     /** Changes up to this many files in place however small the site. */
@@ -101,6 +110,11 @@ public final class SiteWriter {
         }
     }
 
+    /** The recorded files of the last build that are not {@code kept}, sorted. */
+    static List<String> removedPaths(OutputState state, Set<String> kept) {
+        return state.recordedPaths().stream().filter(p -> !kept.contains(p)).sorted().toList();
+    }
+
     static List<String> removedPaths(Path output, Set<String> kept) {
         try (Stream<Path> walk = Files.walk(output)) {
             return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
@@ -113,7 +127,7 @@ public final class SiteWriter {
         }
     }
 
-    private static WriteResult writeStaged(List<OutputFile> files, Path output, Set<String> paths) {
+    private static WriteResult writeStaged(List<OutputFile> files, Path output, Set<String> paths, OutputState state) {
         Path parent = output.getParent();
         String name = output.getFileName().toString();
         try {
@@ -132,7 +146,8 @@ public final class SiteWriter {
                         unchanged.incrementAndGet();
                     }
                 });
-                int removed = hadOutput ? removedPaths(output, paths).size() : 0;
+                int removed = !hadOutput ? 0 : state != null ? removedPaths(state, paths).size()
+                        : removedPaths(output, paths).size();
                 swap(staging, output);
                 return new WriteResult(written.get(), unchanged.get(), removed);
             } catch (RuntimeException e) {

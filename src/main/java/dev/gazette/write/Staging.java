@@ -59,6 +59,11 @@ public final class Staging {
 
     /** Writes the remaining files and swaps the new site in. */
     public WriteResult commit(List<OutputFile> files) {
+        return commit(files, null);
+    }
+
+    /** As {@link #commit(List)}, counting removed files from {@code state} (null: by listing the folder). */
+    public WriteResult commit(List<OutputFile> files, OutputState state) {
         Set<String> paths = new HashSet<>();
         try {
             files.parallelStream().forEach(file -> {
@@ -71,7 +76,8 @@ public final class Staging {
                 (changed ? written : unchanged).incrementAndGet();
             });
             files.forEach(f -> paths.add(f.path()));
-            int removed = hadOutput ? SiteWriter.removedPaths(output, paths).size() : 0;
+            int removed = !hadOutput ? 0 : state != null ? SiteWriter.removedPaths(state, paths).size()
+                    : SiteWriter.removedPaths(output, paths).size();
             SiteWriter.swap(dir, output);
             return new WriteResult(written.get(), unchanged.get(), removed);
         } catch (IOException | RuntimeException e) {

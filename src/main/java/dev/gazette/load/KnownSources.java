@@ -1,0 +1,103 @@
+package dev.gazette.load;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The hash of each article file at its last size and modification time, kept between builds, so
+ * that a rebuild reads only the files that changed. A file changed within two seconds of being
+ * recorded is left out: a second edit in the same clock tick could keep both size and time (the
+ * rule git applies to its index).
+ */
+public final class KnownSources {
+
+    private static final String FORMAT = "gazette-sources-1";
+    static final Duration RACY = Duration.ofSeconds(2);
+
+    record Known(FileStamp stamp, String hash) {
+    }
+
+    private final Map<String, Known> byPath;
+
+    private KnownSources(Map<String, Known> byPath) {
+        this.byPath = byPath;
+    }
+
+    public static KnownSources none() {
+        return new KnownSources(Map.of());
+    }
+
+    /** The hash of {@code path} if it still has {@code stamp}, else null. */
+    String hash(String path, FileStamp stamp) {
+        Known known = byPath.get(path);
+        return known != null && known.stamp().equals(stamp) ? known.hash() : null;
+    }
+
+    /** Reads what {@link #save} wrote; none when there is nothing usable. */
+    public static KnownSources load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return none();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!FORMAT.equals(in.readUTF())) {
+                return none();
+            }
+            int count = in.readInt();
+            Map<String, Known> byPath = new HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                byPath.put(in.readUTF(), new Known(new FileStamp(in.readLong(), in.readLong()), in.readUTF()));
+            }
+            return new KnownSources(byPath);
+        } catch (IOException | RuntimeException e) {
+            return none();
+        }
+    }
+
+    /**
+     * Records the articles of {@code content} that were listed at {@code listed}, leaving out those
+     * modified too shortly before to be trusted later.
+     */
+    public static void save(Path file, LoadedContent content, Instant listed) {
+        long racySince = listed.minus(RACY).getEpochSecond() * 1_000_000_000L + listed.minus(RACY).getNano();
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".sources-", ".tmp");
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                    out.writeUTF(FORMAT);
+                    int count = 0;
+                    for (SourceFile source : content.articles()) {
+                        if (source.stamp().modifiedNanos() < racySince) {
+                            count++;
+                        }
+                    }
+                    out.writeInt(count);
+                    for (SourceFile source : content.articles()) {
+                        if (source.stamp().modifiedNanos() < racySince) {
+                            out.writeUTF(source.path());
+                            out.writeLong(source.stamp().size());
+                            out.writeLong(source.stamp().modifiedNanos());
+                            out.writeUTF(source.hash());
+                        }
+                    }
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the cache " + file, e);
+        }
+    }
+}

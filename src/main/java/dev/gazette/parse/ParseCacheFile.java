@@ -1,0 +1,297 @@
+package dev.gazette.parse;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The parse cache's file format: a flat stream of length-prefixed UTF-8 strings and numbers.
+ * Java serialization of the same entries took seconds to read on a large archive (reflection
+ * per field, per record); this reads at about the speed of the disk.
+ */
+final class ParseCacheFile {
+
+    /** Changes whenever the layout below changes; a file of another format is ignored. */
+    private static final String FORMAT = "gazette-parse-cache-3";
+
+    private ParseCacheFile() {
+    }
+
+    /**
+     * Writes the entries to {@code stream} and the bodies to {@code bodyStream}, both stamped with
+     * {@code stamp}, which tells a matching pair.
+     */
+    static void write(ParseCache cache, String key, long stamp, java.io.OutputStream stream,
+            java.io.OutputStream bodyStream) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+        BodyOutput bodies = new BodyOutput(new DataOutputStream(new BufferedOutputStream(bodyStream, 1 << 16)));
+        writeString(out, FORMAT);
+        writeString(out, key);
+        out.writeLong(stamp);
+        bodies.out.writeLong(stamp);
+        bodies.offset = Long.BYTES;
+        // Sorted, so the same cache always gives the same bytes.
+        Map<String, ParseCache.Entry> entries = new TreeMap<>(cache.entries);
+        out.writeInt(entries.size());
+        for (Map.Entry<String, ParseCache.Entry> e : entries.entrySet()) {
+            ParseCache.Entry entry = e.getValue();
+            writeString(out, e.getKey());
+            writeString(out, entry.textHash());
+            writeString(out, entry.url());
+            out.writeBoolean(entry.draft());
+            out.writeInt(entry.links().size());
+            for (Map.Entry<String, String> link : entry.links().entrySet()) {
+                writeString(out, link.getKey());
+                writeString(out, link.getValue());
+            }
+            out.writeBoolean(entry.article() != null);
+            if (entry.article() != null) {
+                writeArticle(out, entry.article(), bodies);
+            }
+        }
+        out.flush();
+        bodies.out.flush();
+    }
+
+    /**
+     * The entries of a cache written with {@code key}, their bodies left in {@code bodies} until
+     * needed; null when the file has another format or key, or the body file is not its pair.
+     */
+    static Map<String, ParseCache.Entry> read(byte[] file, String key, java.nio.file.Path bodies) throws IOException {
+        Reader in = new Reader(ByteBuffer.wrap(file));
+        if (!FORMAT.equals(in.string()) || !key.equals(in.string())) {
+            return null;
+        }
+        long stamp = in.data.getLong();
+        try (java.io.DataInputStream head = new java.io.DataInputStream(java.nio.file.Files.newInputStream(bodies))) {
+            if (head.readLong() != stamp) {
+                return null;
+            }
+        }
+        in.store = new Body.Store(bodies, stamp);
+        int count = in.data.getInt();
+        Map<String, ParseCache.Entry> entries = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            String path = in.string();
+            String textHash = in.string();
+            String url = in.string();
+            boolean draft = in.bool();
+            int links = in.data.getInt();
+            Map<String, String> linkMap = new TreeMap<>();
+            for (int j = 0; j < links; j++) {
+                linkMap.put(in.string(), in.string());
+            }
+            Article article = in.bool() ? in.article() : null;
+            entries.put(path, new ParseCache.Entry(textHash, url, draft, article, linkMap));
+        }
+        return entries;
+    }
+
+    /** The body file being written, and where the next body starts (past 2 GB on a huge archive). */
+    private static final class BodyOutput {
+        final DataOutputStream out;
+        long offset;
+
+        BodyOutput(DataOutputStream out) {
+            this.out = out;
+        }
+    }
+
+    private static void writeArticle(DataOutputStream out, Article a, BodyOutput bodies) throws IOException {
+        writeString(out, a.source());
+        out.writeInt(a.urlLine());
+        writeString(out, a.url());
+        writeString(out, a.title());
+        writeString(out, a.slug());
+        writeDate(out, a.date());
+        writeDate(out, a.updated());
+        writeString(out, a.category());
+        writeString(out, a.categorySlug());
+        writeStrings(out, a.tags());
+        writeStrings(out, a.authors());
+        writeString(out, a.summary());
+        out.writeBoolean(a.draft());
+        out.writeBoolean(a.noindex());
+        writeString(out, a.image());
+        writeString(out, a.imageAlt());
+        writeString(out, a.lang());
+        writeValue(out, a.params());
+        byte[] body = a.body().utf8();
+        out.writeLong(bodies.offset);
+        out.writeInt(body.length);
+        bodies.out.write(body);
+        bodies.offset += body.length;
+        writeString(out, a.fingerprint());
+    }
+
+    /** A time exactly as it was: local date-time, offset and zone (region or fixed offset). */
+    private static void writeDate(DataOutputStream out, ZonedDateTime date) throws IOException {
+        out.writeBoolean(date != null);
+        if (date != null) {
+            out.writeLong(date.toLocalDate().toEpochDay());
+            out.writeLong(date.toLocalTime().toNanoOfDay());
+            out.writeInt(date.getOffset().getTotalSeconds());
+            writeString(out, date.getZone().getId());
+        }
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) {
+            writeString(out, s);
+        }
+    }
+
+    /** Front-matter values Gazette does not know: null, strings, lists and maps of them. */
+    private static void writeValue(DataOutputStream out, Object value) throws IOException {
+        if (value == null) {
+            out.writeByte('n');
+        } else if (value instanceof String s) {
+            out.writeByte('s');
+            writeString(out, s);
+        } else if (value instanceof List<?> list) {
+            out.writeByte('l');
+            out.writeInt(list.size());
+            for (Object item : list) {
+                writeValue(out, item);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeByte('m');
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                writeString(out, (String) e.getKey());
+                writeValue(out, e.getValue());
+            }
+        } else {
+            throw new IllegalArgumentException("cannot cache a front-matter value of " + value.getClass());
+        }
+    }
+
+    /** Strings of any length (writeUTF stops at 64 KB), null as length -1. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** Reads the whole file from memory; bodies stay undecoded slices of it (see {@link Body}). */
+    private static final class Reader {
+        private final ByteBuffer data;
+        private Body.Store store;
+        /** Zone lookups are not free, and an archive has one or two zones. */
+        private final Map<String, ZoneId> zones = new HashMap<>();
+
+        Reader(ByteBuffer data) {
+            this.data = data;
+        }
+
+        String string() {
+            int length = data.getInt();
+            if (length < 0) {
+                return null;
+            }
+            String s = new String(data.array(), data.position(), length, StandardCharsets.UTF_8);
+            data.position(data.position() + length);
+            return s;
+        }
+
+        boolean bool() {
+            return data.get() != 0;
+        }
+
+        Article article() throws IOException {
+            String source = string();
+            int urlLine = data.getInt();
+            String url = string();
+            String title = string();
+            String slug = string();
+            ZonedDateTime date = date();
+            ZonedDateTime updated = date();
+            String category = string();
+            String categorySlug = string();
+            List<String> tags = strings();
+            List<String> authors = strings();
+            String summary = string();
+            boolean draft = bool();
+            boolean noindex = bool();
+            String image = string();
+            String imageAlt = string();
+            String lang = string();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) value();
+            long bodyOffset = data.getLong();
+            Body body = Body.stored(store, bodyOffset, data.getInt());
+            String fingerprint = string();
+            return new Article(source, urlLine, url, title, slug, date, updated, category, categorySlug, tags, authors,
+                    summary, draft, noindex, image, imageAlt, lang, params, body, fingerprint);
+        }
+
+        private ZonedDateTime date() {
+            if (!bool()) {
+                return null;
+            }
+            LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(data.getLong()),
+                    LocalTime.ofNanoOfDay(data.getLong()));
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(data.getInt());
+            ZoneId zone = zones.computeIfAbsent(string(), ZoneId::of);
+            return ZonedDateTime.ofStrict(local, offset, zone);
+        }
+
+        private List<String> strings() {
+            int n = data.getInt();
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(string());
+            }
+            return out;
+        }
+
+        private Object value() throws IOException {
+            int kind = data.get();
+            switch (kind) {
+                case 'n':
+                    return null;
+                case 's':
+                    return string();
+                case 'l': {
+                    int n = data.getInt();
+                    List<Object> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(value());
+                    }
+                    return Collections.unmodifiableList(list);
+                }
+                case 'm': {
+                    int n = data.getInt();
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        String k = string();
+                        map.put(k, value());
+                    }
+                    return Collections.unmodifiableMap(map);
+                }
+                default:
+                    throw new IOException("unknown value kind " + kind);
+            }
+        }
+    }
+}

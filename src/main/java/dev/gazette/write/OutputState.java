@@ -1,0 +1,167 @@
+package dev.gazette.write;
+
+import dev.gazette.render.OutputFile;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The files of the output folder as the last build left them (path, size, modification time),
+ * kept in the cache so the next build knows the folder without walking it: a news archive's
+ * output is tens of thousands of folders, and listing them cost more than the rest of a rebuild.
+ * Each recorded file is checked with one {@code stat}; a file someone changed or deleted is not
+ * intact and gets written again.
+ */
+public final class OutputState {
+
+    private static final String FORMAT = "gazette-output-1";
+
+    /** A file's size and modification time. */
+    record Stamp(long size, long modifiedNanos) {
+    }
+
+    private final Map<String, Stamp> recorded;
+    private final Set<String> intact;
+
+    private OutputState(Map<String, Stamp> recorded, Set<String> intact) {
+        this.recorded = recorded;
+        this.intact = intact;
+    }
+
+    /**
+     * The recorded state checked against {@code outputDir}: which files are still exactly as
+     * recorded. Null when nothing was recorded.
+     */
+    public static OutputState check(Path stateFile, Path outputDir) {
+        Map<String, Stamp> recorded = read(stateFile);
+        if (recorded == null) {
+            return null;
+        }
+        Path output = outputDir.toAbsolutePath().normalize();
+        Set<String> intact = ConcurrentHashMap.newKeySet();
+        recorded.entrySet().parallelStream().forEach(e -> {
+            Stamp now = stamp(OutputPaths.resolveInside(output, e.getKey()));
+            if (e.getValue().equals(now)) {
+                intact.add(e.getKey());
+            }
+        });
+        return new OutputState(recorded, intact);
+    }
+
+    /** Whether every recorded file is as it was. */
+    public boolean complete() {
+        return intact.size() == recorded.size();
+    }
+
+    public int size() {
+        return recorded.size();
+    }
+
+    /** Whether the file at {@code path} is exactly what the last build wrote there. */
+    public boolean isIntact(String path) {
+        return intact.contains(path);
+    }
+
+    /** Every file the last build wrote, intact or not. */
+    Set<String> recordedPaths() {
+        return Collections.unmodifiableSet(recorded.keySet());
+    }
+
+    /**
+     * The state after {@code files} were written to {@code outputDir}: files kept from the
+     * previous output (reused as they were) keep their stamps, the others are looked at.
+     */
+    public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        Map<String, Stamp> now = new ConcurrentHashMap<>();
+        files.parallelStream().forEach(file -> {
+            Path target = OutputPaths.resolveInside(output, file.path());
+            Stamp stamp = before != null && before.isIntact(file.path()) && target.equals(file.copyFrom())
+                    ? before.recorded.get(file.path()) : stamp(target);
+            if (stamp != null) {
+                now.put(file.path(), stamp);
+            }
+        });
+        Map<String, Stamp> recorded = new HashMap<>(now);
+        return new OutputState(recorded, recorded.keySet());
+    }
+
+    /** Writes the state through a temporary file; a state that cannot be written only costs time. */
+    public void save(Path stateFile) {
+        try {
+            Files.createDirectories(stateFile.getParent());
+            Path temp = Files.createTempFile(stateFile.getParent(), ".output-", ".tmp");
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                    out.writeUTF(FORMAT);
+                    out.writeInt(recorded.size());
+                    for (Map.Entry<String, Stamp> e : new TreeMap<>(recorded).entrySet()) {
+                        out.writeUTF(e.getKey());
+                        out.writeLong(e.getValue().size());
+                        out.writeLong(e.getValue().modifiedNanos());
+                    }
+                }
+                Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the cache " + stateFile, e);
+        }
+    }
+
+    /** Forgets the recorded state: done before a build changes the folder. */
+    public static void forget(Path stateFile) {
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException e) {
+            // A read-only cache: the state there is never trusted without a check anyway.
+        }
+    }
+
+    private static Map<String, Stamp> read(Path stateFile) {
+        if (!Files.isRegularFile(stateFile)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(stateFile), 1 << 16))) {
+            if (!FORMAT.equals(in.readUTF())) {
+                return null;
+            }
+            int count = in.readInt();
+            Map<String, Stamp> recorded = new HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                recorded.put(in.readUTF(), new Stamp(in.readLong(), in.readLong()));
+            }
+            return recorded;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The stamp of a regular file (links are not followed), or null when there is none. */
+    private static Stamp stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile()
+                    ? new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
