@@ -43,6 +43,7 @@ final class MarkdownRenderer {
     /** The same parser without autolinks: a quarter of parse time goes to scanning text for bare URLs. */
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
+    private final HtmlWriter.Settings writerSettings;
 
     MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
@@ -59,6 +60,7 @@ final class MarkdownRenderer {
         parser = Parser.builder(options).build();
         parserWithoutAutolinks = Parser.builder(withoutAutolinks).build();
         renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
+        writerSettings = HtmlWriter.Settings.of(renderer.getOptions());
     }
 
     /**
@@ -66,7 +68,7 @@ final class MarkdownRenderer {
      * first; {@code rewrite} returns the destination to use (or the same one).
      */
     Rendered render(String markdown, java.util.function.Function<Destination, String> rewrite) {
-        Document document = (mayHaveBareLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+        Document document = parse(markdown);
         rewriteDestinations(document, rewrite);
         String firstParagraph = "";
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -77,7 +79,29 @@ final class MarkdownRenderer {
                 }
             }
         }
-        return new Rendered(renderer.render(document), firstParagraph);
+        return new Rendered(html(document), firstParagraph);
+    }
+
+    Document parse(String markdown) {
+        return (mayHaveBareLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+    }
+
+    /**
+     * The document's HTML. HtmlWriter writes it several times faster than flexmark's renderer;
+     * flexmark renders the documents that hold a node HtmlWriter does not know.
+     */
+    String html(Document document) {
+        String html = fastHtml(document);
+        return html != null ? html : flexmarkHtml(document);
+    }
+
+    /** HtmlWriter's HTML for the document, or null if it holds a node HtmlWriter does not know. */
+    String fastHtml(Document document) {
+        return HtmlWriter.render(document, writerSettings, AsciiHeadingIds.of(document)::get);
+    }
+
+    String flexmarkHtml(Document document) {
+        return renderer.render(document);
     }
 
     /**
@@ -100,7 +124,7 @@ final class MarkdownRenderer {
         return markdown.contains("www.") || markdown.indexOf('@') >= 0;
     }
 
-    private static void rewriteDestinations(Node parent, java.util.function.Function<Destination, String> rewrite) {
+    static void rewriteDestinations(Node parent, java.util.function.Function<Destination, String> rewrite) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Link link) {
                 link.setUrl(rewritten(link.getUrl(), false, node, rewrite));
@@ -138,15 +162,21 @@ final class MarkdownRenderer {
 
     /** Heading ids in ASCII by the same slug rules as URLs, so Cyrillic headings get readable anchors. */
     private static final class AsciiHeadingIds implements HtmlIdGenerator {
-        private final Map<Node, String> ids = new IdentityHashMap<>();
+        private Map<Node, String> ids = Map.of();
 
         @Override
         public void generateIds(Document document) {
-            Map<String, Integer> used = new HashMap<>();
-            collect(document, used);
+            ids = of(document);
         }
 
-        private void collect(Node parent, Map<String, Integer> used) {
+        /** Every heading's id; a repeated one gets -1, -2, ... HtmlWriter is given the same ids. */
+        static Map<Node, String> of(Document document) {
+            Map<Node, String> ids = new IdentityHashMap<>();
+            collect(document, new HashMap<>(), ids);
+            return ids;
+        }
+
+        private static void collect(Node parent, Map<String, Integer> used, Map<Node, String> ids) {
             for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
                 if (node instanceof Heading heading) {
                     String base = Slugs.slugify(plainText(heading));
@@ -156,7 +186,7 @@ final class MarkdownRenderer {
                     int n = used.merge(base, 1, Integer::sum);
                     ids.put(heading, n == 1 ? base : base + "-" + (n - 1));
                 }
-                collect(node, used);
+                collect(node, used, ids);
             }
         }
 
