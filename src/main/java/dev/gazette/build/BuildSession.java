@@ -146,16 +146,26 @@ public final class BuildSession {
             }
             configProblems = configDiagnostics.sorted();
             String parseKey = ArticleParser.cacheKey(config, options.drafts(), Version.get());
-            parser = new ArticleParser(config, options.drafts(), persistCaches
-                    ? ParseCache.load(cacheDir().resolve("parse.bin"), parseKey) : new ParseCache(parseKey));
+            if (parser != null) {
+                parser.cache().close();
+            }
+            ParseCache parseCache = new ParseCache(parseKey);
+            if (persistCaches) {
+                parseCache = ParseCache.load(cacheDir().resolve("parse.bin"), parseKey);
+                // A one-off build keeps new bodies on disk rather than in memory.
+                parseCache.keepBodiesIn(cacheDir());
+            }
+            parser = new ArticleParser(config, options.drafts(), parseCache);
             renderer = new SiteRenderer(config, new Theme(options.source()));
             if (persistCaches) {
                 renderer.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
                         outputState == null ? null : outputState::isIntact);
             }
             listedAt = Instant.now();
-            content = ContentLoader.load(options.source(),
-                    persistCaches ? KnownSources.load(cacheDir().resolve("sources")) : KnownSources.none(), diagnostics);
+            // A one-off build leaves each file to be read as it is parsed; the preview reads them
+            // all now, to reload single files later.
+            content = persistCaches ? ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources")))
+                    : ContentLoader.load(options.source(), diagnostics);
         } else {
             if (!changedContent.isEmpty()) {
                 content = ContentLoader.update(content, options.source(), changedContent, diagnostics);
@@ -167,7 +177,9 @@ public final class BuildSession {
         List<Article> articles = parser.parse(content, diagnostics);
         LoadedContent sources = content;
         if (persistCaches) {
-            // A one-off build never reloads: the sources' text is not needed past this point.
+            // A one-off build never reloads: the sources' text is not needed past this point, only
+            // their stamps and hashes, kept for the next build.
+            sources = content.withoutText();
             content = new LoadedContent(List.of(), content.files(), content.unreadable());
         }
         timer.lap("parse");
@@ -210,6 +222,13 @@ public final class BuildSession {
         return new BuildOutcome(result, files);
     }
 
+    /** Releases the files the caches hold open. The session builds nothing after this. */
+    public synchronized void close() {
+        if (parser != null) {
+            parser.cache().close();
+        }
+    }
+
     /**
      * The first moment after {@code now} at which the news sitemap would change by the clock alone:
      * an article's publication time or the end of its 48 hours. Null when none is ahead.
@@ -245,7 +264,7 @@ public final class BuildSession {
     private void saveCaches(LoadedContent sources, List<OutputFile> files) {
         try {
             OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE));
-            KnownSources.save(cacheDir().resolve("sources"), sources, listedAt);
+            KnownSources.save(cacheDir().resolve("sources"), sources, parser.cache()::hashOf, listedAt);
             // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
             // after a small edit it is left as it is, and the next build parses those files again.
             Path parseCache = cacheDir().resolve("parse.bin");

@@ -40,7 +40,12 @@ public final class SiteBuild {
         UpToDate.forget(cacheDir);
         OutputState.forget(stateFile);
         BuildSession session = new BuildSession(options, true, state);
-        BuildResult result = session.rebuildAll().result();
+        BuildResult result;
+        try {
+            result = session.rebuildAll().result();
+        } finally {
+            session.close();
+        }
         if (result.ok() && !sources.racy()) {
             UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(),
                     result.articles(), result.write().total()));

@@ -31,20 +31,38 @@ public final class ContentLoader {
      * so nothing from elsewhere on the machine can be published.
      */
     public static LoadedContent load(Path siteRoot, Diagnostics diagnostics) {
-        return load(siteRoot, KnownSources.none(), diagnostics);
-    }
-
-    /**
-     * As {@link #load(Path, Diagnostics)}, but an article whose size and modification time are
-     * as {@code known} recorded is not read: its hash is taken from there, and its text is read
-     * only if asked for.
-     */
-    public static LoadedContent load(Path siteRoot, KnownSources known, Diagnostics diagnostics) {
         Path content = siteRoot.resolve(CONTENT_DIR);
         if (!Files.isDirectory(content)) {
             return new LoadedContent(List.of(), List.of(), List.of());
         }
-        return loadFiles(content, listFiles(content), known, diagnostics);
+        return loadFiles(content, listFiles(content), diagnostics);
+    }
+
+    /**
+     * Lists {@code content/} like {@link #load(Path, Diagnostics)} but reads no article: the hash of
+     * one whose size and modification time are as {@code known} recorded is taken from there, the
+     * others are left for the parser to read ({@link SourceFile#read()}), so that a large archive's
+     * text is never all in memory at once.
+     */
+    public static LoadedContent list(Path siteRoot, KnownSources known) {
+        Path content = siteRoot.resolve(CONTENT_DIR);
+        if (!Files.isDirectory(content)) {
+            return new LoadedContent(List.of(), List.of(), List.of());
+        }
+        Map<Path, FileStamp> paths = listFiles(content);
+        List<SourceFile> articles = new ArrayList<>();
+        List<StaticFile> files = new ArrayList<>();
+        for (Map.Entry<Path, FileStamp> entry : paths.entrySet()) {
+            String relative = relativePath(content, entry.getKey());
+            if (relative.endsWith(".md")) {
+                String display = CONTENT_DIR + "/" + relative;
+                articles.add(new SourceFile(display, null, known.hash(display, entry.getValue()), entry.getKey(),
+                        entry.getValue()));
+            } else {
+                files.add(new StaticFile(relative, entry.getKey()));
+            }
+        }
+        return new LoadedContent(articles, files, List.of());
     }
 
     /**
@@ -84,7 +102,7 @@ public final class ContentLoader {
                 // Gone again since the watcher saw it: the next event will say so.
             }
         }
-        LoadedContent fresh = loadFiles(content, stamped, KnownSources.none(), diagnostics);
+        LoadedContent fresh = loadFiles(content, stamped, diagnostics);
         Map<String, SourceFile> articles = new TreeMap<>();
         Map<String, StaticFile> files = new TreeMap<>();
         Map<String, Diagnostic> unreadable = new TreeMap<>();
@@ -123,8 +141,7 @@ public final class ContentLoader {
         return false;
     }
 
-    private static LoadedContent loadFiles(Path content, Map<Path, FileStamp> paths, KnownSources known,
-            Diagnostics diagnostics) {
+    private static LoadedContent loadFiles(Path content, Map<Path, FileStamp> paths, Diagnostics diagnostics) {
         List<SourceFile> articles = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         List<Path> markdown = new ArrayList<>();
@@ -139,13 +156,7 @@ public final class ContentLoader {
         Diagnostics unreadable = new Diagnostics();
         // Reading is I/O bound on small files: parallel reads help on large archives.
         List<SourceFile> read = markdown.parallelStream()
-                .map(path -> {
-                    String display = CONTENT_DIR + "/" + relativePath(content, path);
-                    FileStamp stamp = paths.get(path);
-                    String hash = known.hash(display, stamp);
-                    return hash != null ? new SourceFile(display, null, hash, path, stamp)
-                            : read(display, path, stamp, unreadable);
-                })
+                .map(path -> read(CONTENT_DIR + "/" + relativePath(content, path), path, paths.get(path), unreadable))
                 .toList();
         for (SourceFile file : read) {
             if (file != null) {
@@ -157,7 +168,7 @@ public final class ContentLoader {
     }
 
     /** Hashed here, from the bytes already in hand, rather than by each cache from the text. */
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -239,6 +250,13 @@ public final class ContentLoader {
     }
 
     private static String relativePath(Path root, Path path) {
+        // Paths from a walk start with the root's text: cutting it off is much cheaper than
+        // relativize, and runs once or twice per file of a large archive.
+        String r = root.toString();
+        String p = path.toString();
+        if (p.length() > r.length() + 1 && p.startsWith(r) && p.charAt(r.length()) == java.io.File.separatorChar) {
+            return p.substring(r.length() + 1).replace('\\', '/');
+        }
         return root.relativize(path).toString().replace('\\', '/');
     }
 
@@ -257,6 +275,15 @@ public final class ContentLoader {
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** The text, or null when the bytes are not valid UTF-8. */
+    static String decodeOrNull(byte[] bytes) {
+        try {
+            return decodeStrictly(bytes);
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,9 +68,11 @@ public final class KnownSources {
 
     /**
      * Records the articles of {@code content} that were listed at {@code listed}, leaving out those
-     * modified too shortly before to be trusted later.
+     * modified too shortly before to be trusted later. The hash of a file read only while it was
+     * parsed comes from {@code hashOf} (null for one that could not be parsed: it is read again).
      */
-    public static void save(Path file, LoadedContent content, Instant listed) {
+    public static void save(Path file, LoadedContent content, java.util.function.UnaryOperator<String> hashOf,
+            Instant listed) {
         long racySince = listed.minus(RACY).getEpochSecond() * 1_000_000_000L + listed.minus(RACY).getNano();
         try {
             Files.createDirectories(file.getParent());
@@ -76,20 +80,19 @@ public final class KnownSources {
             try {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
                     out.writeUTF(FORMAT);
-                    int count = 0;
+                    List<Map.Entry<SourceFile, String>> trusted = new ArrayList<>();
                     for (SourceFile source : content.articles()) {
-                        if (source.stamp().modifiedNanos() < racySince) {
-                            count++;
+                        String hash = source.hash() != null ? source.hash() : hashOf.apply(source.path());
+                        if (hash != null && source.stamp().modifiedNanos() < racySince) {
+                            trusted.add(Map.entry(source, hash));
                         }
                     }
-                    out.writeInt(count);
-                    for (SourceFile source : content.articles()) {
-                        if (source.stamp().modifiedNanos() < racySince) {
-                            out.writeUTF(source.path());
-                            out.writeLong(source.stamp().size());
-                            out.writeLong(source.stamp().modifiedNanos());
-                            out.writeUTF(source.hash());
-                        }
+                    out.writeInt(trusted.size());
+                    for (Map.Entry<SourceFile, String> e : trusted) {
+                        out.writeUTF(e.getKey().path());
+                        out.writeLong(e.getKey().stamp().size());
+                        out.writeLong(e.getKey().stamp().modifiedNanos());
+                        out.writeUTF(e.getValue());
                     }
                 }
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

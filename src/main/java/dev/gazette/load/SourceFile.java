@@ -8,15 +8,15 @@ import java.util.Objects;
  *
  * @param path path relative to the site root with forward slashes, e.g. {@code content/2022/12/a.md}
  * @param text the file's text, UTF-8 decoded, without a byte-order mark; null when the file was
- *     not read because it is unchanged since a previous build (see {@link #text()})
- * @param hash SHA-256 of the file's bytes, hex: what caches recognise an unchanged file by
+ *     not read (see {@link #text()} and {@link #read()})
+ * @param hash SHA-256 of the file's bytes, hex: what caches recognise an unchanged file by; null
+ *     when the file was not read and no earlier build knew it
  * @param file where the file is, to read it when {@code text} is null
  * @param stamp its size and modification time when it was listed
  */
 public record SourceFile(String path, String text, String hash, Path file, FileStamp stamp) {
     public SourceFile {
         Objects.requireNonNull(path);
-        Objects.requireNonNull(hash);
         Objects.requireNonNull(file);
         Objects.requireNonNull(stamp);
     }
@@ -28,6 +28,21 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
     @Override
     public String text() {
         return text != null ? text : ContentLoader.decode(ContentLoader.readBytes(file), path);
+    }
+
+    /** A file's text (null when it is not valid UTF-8) and the hash of its bytes. */
+    public record Read(String text, String hash) {
+    }
+
+    /** Reads the file now, for a build that reads each file only when it parses it. */
+    public Read read() {
+        byte[] bytes = ContentLoader.readBytes(file);
+        return new Read(ContentLoader.decodeOrNull(bytes), ContentLoader.sha256(bytes));
+    }
+
+    /** The same file, its text left to be read again if ever needed. */
+    public SourceFile withoutText() {
+        return text == null ? this : new SourceFile(path, null, hash, file, stamp);
     }
 
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */

@@ -135,10 +135,22 @@ public final class ArticleParser {
 
     private Item item(SourceFile file, ParseCache.Entry cached, Diagnostics diagnostics) {
         String hash = file.hash();
+        String text = null;
+        if (hash == null) {
+            // Not read yet (a one-off build reads each new file here, so its text is only in
+            // memory while it is parsed).
+            SourceFile.Read read = file.read();
+            hash = read.hash();
+            text = read.text();
+            if (text == null) {
+                diagnostics.add(file.path(), 0, "the file is not valid UTF-8", "save it as UTF-8");
+                return null;
+            }
+        }
         if (cached != null && cached.textHash().equals(hash)) {
             return new Item(file, hash, cached, null);
         }
-        Header header = readHeader(file, diagnostics);
+        Header header = readHeader(file, text != null ? text : file.text(), diagnostics);
         return header == null ? null : new Item(file, hash, null, header);
     }
 
@@ -153,7 +165,7 @@ public final class ArticleParser {
             next.put(path, cached);
             return cached.article();
         }
-        Header header = item.header != null ? item.header : readHeader(item.file, diagnostics);
+        Header header = item.header != null ? item.header : readHeader(item.file, item.file.text(), diagnostics);
         if (header == null) {
             return null;
         }
@@ -197,9 +209,9 @@ public final class ArticleParser {
             String lang, Map<String, Object> params) {
     }
 
-    private Header readHeader(SourceFile file, Diagnostics diagnostics) {
+    private Header readHeader(SourceFile file, String text, Diagnostics diagnostics) {
         String path = file.path();
-        FrontMatter parts = FrontMatter.split(file.text());
+        FrontMatter parts = FrontMatter.split(text);
         if (parts == null) {
             diagnostics.add(path, 1, "no front matter",
                     "start the file with a --- line, then title, date and category, then a closing --- line");
@@ -365,7 +377,7 @@ public final class ArticleParser {
         // The file's path counts too: the slug, and so the URL, may come from the file name.
         String fingerprint = sha256(path + "\n" + h.url + "\n" + textHash + "\n" + links);
         return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
-                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, Body.of(body.html()),
+                h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, cache.body(body.html()),
                 fingerprint);
     }
 

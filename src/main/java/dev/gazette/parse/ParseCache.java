@@ -30,6 +30,10 @@ public final class ParseCache {
 
     private final String key;
     final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The bodies of the loaded cache, read on demand. */
+    private BodyStore loaded;
+    /** Where new bodies go as they are parsed (see {@link #keepBodiesIn}); becomes the saved body file. */
+    private BodyStore fresh;
 
     public ParseCache(String key) {
         this.key = key;
@@ -40,7 +44,8 @@ public final class ParseCache {
         ParseCache cache = new ParseCache(key);
         if (Files.isRegularFile(file)) {
             try {
-                Map<String, Entry> entries = ParseCacheFile.read(Files.readAllBytes(file), key, bodiesOf(file));
+                Map<String, Entry> entries = ParseCacheFile.read(Files.readAllBytes(file), key,
+                        stamp -> cache.loaded = BodyStore.open(bodiesOf(file), stamp));
                 if (entries != null) {
                     cache.entries.putAll(entries);
                 }
@@ -50,6 +55,36 @@ public final class ParseCache {
             }
         }
         return cache;
+    }
+
+    /** The hash of the text the cached parse of {@code path} was made from, or null. */
+    public String hashOf(String path) {
+        Entry entry = entries.get(path);
+        return entry == null ? null : entry.textHash();
+    }
+
+    /**
+     * From now on, bodies of newly parsed articles are written to a new body file in {@code dir}
+     * at once rather than kept in memory; {@link #save} keeps that file, {@link #close} deletes it
+     * if it was not saved.
+     */
+    public void keepBodiesIn(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            fresh = BodyStore.create(Files.createTempFile(dir, ".bodies-", ".tmp"));
+        } catch (IOException e) {
+            // A read-only cache folder: bodies stay in memory, as in the preview.
+            fresh = null;
+        }
+    }
+
+    /** The body for freshly rendered {@code html}: stored away when a body file was set up, else in memory. */
+    Body body(String html) {
+        if (fresh == null) {
+            return Body.of(html);
+        }
+        byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Body.stored(fresh, fresh.append(bytes), bytes.length);
     }
 
     /** The file beside {@code file} that holds the rendered bodies. */
@@ -64,21 +99,39 @@ public final class ParseCache {
     public void save(Path file) {
         try {
             Files.createDirectories(file.getParent());
+            if (fresh == null) {
+                fresh = BodyStore.create(Files.createTempFile(file.getParent(), ".bodies-", ".tmp"));
+            }
             Path temp = Files.createTempFile(file.getParent(), ".parse-", ".tmp");
-            Path bodiesTemp = Files.createTempFile(file.getParent(), ".bodies-", ".tmp");
             try {
-                long stamp = java.util.concurrent.ThreadLocalRandom.current().nextLong() ^ System.nanoTime();
-                try (OutputStream out = Files.newOutputStream(temp); OutputStream bodies = Files.newOutputStream(bodiesTemp)) {
-                    ParseCacheFile.write(this, key, stamp, out, bodies);
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    ParseCacheFile.write(this, key, out, fresh);
                 }
-                Files.move(bodiesTemp, bodiesOf(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // Bodies first: entries pointing into a body file that is not there yet are never read.
+                Files.move(fresh.file(), bodiesOf(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
-                Files.deleteIfExists(bodiesTemp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cache " + file, e);
+        }
+    }
+
+    /**
+     * Releases the body files; a new one that was not saved is deleted. Bodies still held by
+     * articles cannot be read after this.
+     */
+    public void close() {
+        if (loaded != null) {
+            loaded.close();
+        }
+        if (fresh != null) {
+            if (Files.exists(fresh.file())) {
+                fresh.discard();
+            } else {
+                fresh.close();
+            }
         }
     }
 }

@@ -27,24 +27,20 @@ import java.util.TreeMap;
 final class ParseCacheFile {
 
     /** Changes whenever the layout below changes; a file of another format is ignored. */
-    private static final String FORMAT = "gazette-parse-cache-3";
+    private static final String FORMAT = "gazette-parse-cache-4";
 
     private ParseCacheFile() {
     }
 
     /**
-     * Writes the entries to {@code stream} and the bodies to {@code bodyStream}, both stamped with
-     * {@code stamp}, which tells a matching pair.
+     * Writes the entries to {@code stream}; their bodies go to {@code bodies} (those already there
+     * stay where they are), whose stamp the entries record.
      */
-    static void write(ParseCache cache, String key, long stamp, java.io.OutputStream stream,
-            java.io.OutputStream bodyStream) throws IOException {
+    static void write(ParseCache cache, String key, java.io.OutputStream stream, BodyStore bodies) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
-        BodyOutput bodies = new BodyOutput(new DataOutputStream(new BufferedOutputStream(bodyStream, 1 << 16)));
         writeString(out, FORMAT);
         writeString(out, key);
-        out.writeLong(stamp);
-        bodies.out.writeLong(stamp);
-        bodies.offset = Long.BYTES;
+        out.writeLong(bodies.stamp());
         // Sorted, so the same cache always gives the same bytes.
         Map<String, ParseCache.Entry> entries = new TreeMap<>(cache.entries);
         out.writeInt(entries.size());
@@ -65,25 +61,27 @@ final class ParseCacheFile {
             }
         }
         out.flush();
-        bodies.out.flush();
+        bodies.flush();
+    }
+
+    /** Opens the body file the entries were written with, given its stamp; null when it is another one. */
+    interface BodyStoreOpener {
+        BodyStore open(long stamp) throws IOException;
     }
 
     /**
      * The entries of a cache written with {@code key}, their bodies left in {@code bodies} until
      * needed; null when the file has another format or key, or the body file is not its pair.
      */
-    static Map<String, ParseCache.Entry> read(byte[] file, String key, java.nio.file.Path bodies) throws IOException {
+    static Map<String, ParseCache.Entry> read(byte[] file, String key, BodyStoreOpener bodies) throws IOException {
         Reader in = new Reader(ByteBuffer.wrap(file));
         if (!FORMAT.equals(in.string()) || !key.equals(in.string())) {
             return null;
         }
-        long stamp = in.data.getLong();
-        try (java.io.DataInputStream head = new java.io.DataInputStream(java.nio.file.Files.newInputStream(bodies))) {
-            if (head.readLong() != stamp) {
-                return null;
-            }
+        in.store = bodies.open(in.data.getLong());
+        if (in.store == null) {
+            return null;
         }
-        in.store = new Body.Store(bodies, stamp);
         int count = in.data.getInt();
         Map<String, ParseCache.Entry> entries = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
@@ -102,17 +100,7 @@ final class ParseCacheFile {
         return entries;
     }
 
-    /** The body file being written, and where the next body starts (past 2 GB on a huge archive). */
-    private static final class BodyOutput {
-        final DataOutputStream out;
-        long offset;
-
-        BodyOutput(DataOutputStream out) {
-            this.out = out;
-        }
-    }
-
-    private static void writeArticle(DataOutputStream out, Article a, BodyOutput bodies) throws IOException {
+    private static void writeArticle(DataOutputStream out, Article a, BodyStore bodies) throws IOException {
         writeString(out, a.source());
         out.writeInt(a.urlLine());
         writeString(out, a.url());
@@ -131,11 +119,15 @@ final class ParseCacheFile {
         writeString(out, a.imageAlt());
         writeString(out, a.lang());
         writeValue(out, a.params());
-        byte[] body = a.body().utf8();
-        out.writeLong(bodies.offset);
-        out.writeInt(body.length);
-        bodies.out.write(body);
-        bodies.offset += body.length;
+        Body body = a.body();
+        if (body.isIn(bodies)) {
+            out.writeLong(body.offset());
+            out.writeInt(body.length());
+        } else {
+            byte[] bytes = body.utf8();
+            out.writeLong(bodies.append(bytes));
+            out.writeInt(bytes.length);
+        }
         writeString(out, a.fingerprint());
     }
 
@@ -196,7 +188,7 @@ final class ParseCacheFile {
     /** Reads the whole file from memory; bodies stay undecoded slices of it (see {@link Body}). */
     private static final class Reader {
         private final ByteBuffer data;
-        private Body.Store store;
+        private BodyStore store;
         /** Zone lookups are not free, and an archive has one or two zones. */
         private final Map<String, ZoneId> zones = new HashMap<>();
 

@@ -58,7 +58,7 @@ final class ArticleViews {
                 config.title(), config.baseUrl()));
         return new ArticleView(a.title(), urls.link(a.url()), absoluteUrl, a.date(), ISO.format(a.date()),
                 displayDate.format(a.date()), a.updated(), format(ISO, a.updated()), format(displayDate, a.updated()),
-                ISO.format(modified), category, tagTerms, authorTerms, a.summary(), a.bodyHtml(), image,
+                ISO.format(modified), category, tagTerms, authorTerms, a.summary(), a, image,
                 absoluteImage, a.imageAlt(), a.lang(), a.slug(), a.params(), a.draft(), a.noindex(), jsonLd);
     }
 

@@ -76,6 +76,26 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsReportedAndTheRestStillChecked() throws java.io.IOException {
+        FixtureSite site = FixtureSite.write(dir, GOOD + """
+                -- content/no-title.md --
+                ---
+                date: 2022-12-22
+                category: Politics
+                ---
+                Body.
+                """);
+        java.nio.file.Files.write(dir.resolve("content/latin1.md"),
+                "---\ntitle: Caf\u00e9\ndate: 2022-12-22\ncategory: Politics\n---\nBody.\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        FixtureSite.Run run = site.build();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("content/latin1.md: the file is not valid UTF-8; save it as UTF-8")
+                .contains("content/no-title.md:2: missing title").contains("Build failed: 2 problems");
+        assertThat(site.output()).doesNotExist();
+    }
+
+    @Test
     void twoArticlesWithOneUrlNameBothFiles() {
         FixtureSite site = FixtureSite.write(dir, """
                 -- content/a/treaty.md --
