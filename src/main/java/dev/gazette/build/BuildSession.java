@@ -25,6 +25,7 @@ import dev.gazette.write.WriteResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -149,23 +150,32 @@ public final class BuildSession {
             if (parser != null) {
                 parser.cache().close();
             }
-            ParseCache parseCache = new ParseCache(parseKey);
-            if (persistCaches) {
-                parseCache = ParseCache.load(cacheDir().resolve("parse.bin"), parseKey);
+            // The caches and the theme load on the other core while content/ is listed.
+            SiteConfig built = config;
+            CompletableFuture<ParseCache> parseCache = CompletableFuture.supplyAsync(() -> {
+                if (!persistCaches) {
+                    return new ParseCache(parseKey);
+                }
+                ParseCache loaded = ParseCache.load(cacheDir().resolve("parse.bin"), parseKey);
                 // A one-off build keeps new bodies on disk rather than in memory.
-                parseCache.keepBodiesIn(cacheDir());
-            }
-            parser = new ArticleParser(config, options.drafts(), parseCache);
-            renderer = new SiteRenderer(config, new Theme(options.source()));
-            if (persistCaches) {
-                renderer.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
-                        outputState == null ? null : outputState::isIntact);
-            }
+                loaded.keepBodiesIn(cacheDir());
+                return loaded;
+            });
+            CompletableFuture<SiteRenderer> siteRenderer = CompletableFuture.supplyAsync(() -> {
+                SiteRenderer made = new SiteRenderer(built, new Theme(options.source()));
+                if (persistCaches) {
+                    made.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
+                            outputState == null ? null : outputState::isIntact);
+                }
+                return made;
+            });
             listedAt = Instant.now();
             // A one-off build leaves each file to be read as it is parsed; the preview reads them
             // all now, to reload single files later.
             content = persistCaches ? ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources")))
                     : ContentLoader.load(options.source(), diagnostics);
+            parser = new ArticleParser(config, options.drafts(), joined(parseCache));
+            renderer = joined(siteRenderer);
         } else {
             if (!changedContent.isEmpty()) {
                 content = ContentLoader.update(content, options.source(), changedContent, diagnostics);
@@ -206,6 +216,11 @@ public final class BuildSession {
             }
             return failed(diagnostics, articles.size(), start);
         }
+        if (!persistCaches && written == null) {
+            // The preview is about to change the folder behind the record of the last build, which
+            // would then miss files to remove: the next build lists the folder instead.
+            OutputState.forget(cacheDir().resolve(OUTPUT_STATE));
+        }
         WriteResult write = staging != null ? staging.commit(files, outputState)
                 : written == null ? SiteWriter.write(files, options.output(), outputState)
                 : SiteWriter.update(written, files, options.output());
@@ -220,6 +235,21 @@ public final class BuildSession {
         BuildResult result = new BuildResult(List.of(), articles.size(), write,
                 Duration.ofNanos(System.nanoTime() - start), timer.laps());
         return new BuildOutcome(result, files);
+    }
+
+    /** The future's value; its failure rethrown as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Releases the files the caches hold open. The session builds nothing after this. */

@@ -202,6 +202,9 @@ public final class SiteWriter {
 
     private static void removeEmptyParents(Path dir, Path output) throws IOException {
         for (Path d = dir; d != null && d.startsWith(output) && !d.equals(output); d = d.getParent()) {
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                return; // already gone (someone else tidied the folder)
+            }
             try (Stream<Path> entries = Files.list(d)) {
                 if (entries.findAny().isPresent()) {
                     return;

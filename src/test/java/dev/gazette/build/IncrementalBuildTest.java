@@ -98,6 +98,31 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void pagesThePreviewWroteAreRemovedByTheNextBuildWhenTheirArticleIsGone() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        site.file("content/2022/12/story-11.md", FixtureSite.article(
+                "title: Story eleven\ndate: 2022-12-21 10:00\ncategory: Politics", "Written while previewing."));
+        Files.delete(dir.resolve("content/2022/12/story-2.md"));
+        BuildSession preview = new BuildSession(new BuildOptions(dir, site.output(), null, false,
+                java.time.OffsetDateTime.parse(NOW).toInstant()));
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        assertThat(site.outputFile("/2022/12/21/story-11/")).exists();
+
+        Files.delete(dir.resolve("content/2022/12/story-11.md"));
+        site.buildOk("--now", NOW);
+        Map<String, byte[]> after = FixtureSite.tree(site.output());
+        assertThat(after).doesNotContainKey("2022/12/21/story-11/index.html")
+                .doesNotContainKey("2022/12/12/story-2/index.html");
+
+        deleteTree(dir.resolve(".gazette"));
+        Path cold = dir.resolve("cold");
+        site.buildOk("--now", NOW, "--output", cold.toString());
+        assertSameTree(FixtureSite.tree(cold), after);
+    }
+
+    @Test
     void anEditInTheSameSecondAndOfTheSameSizeIsNotMissed() throws IOException {
         // Sources written just now: the build must not trust their size and time later, because an
         // edit within the same clock tick can keep both (a fast editor, a script, a checkout).
