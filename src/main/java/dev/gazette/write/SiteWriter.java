@@ -170,34 +170,32 @@ public final class SiteWriter {
         if (!Files.isDirectory(output)) {
             return write(files, outputDir);
         }
-        java.util.Map<String, OutputFile> before = new java.util.HashMap<>();
+        // One pass over the map of the previous files: what is left in it afterwards was removed.
+        // On a large site this runs on every save in the preview, so it stays sequential and
+        // allocation-light; only the few changed files are written.
+        java.util.Map<String, OutputFile> before = new java.util.HashMap<>(previous.size() * 2);
         previous.forEach(f -> before.put(f.path(), f));
-        AtomicInteger written = new AtomicInteger();
-        files.parallelStream().forEach(file -> {
-            OutputFile old = before.get(file.path());
-            if (old == file || (old != null && old.bytes() != null && Arrays.equals(old.bytes(), file.bytes()))) {
-                return;
-            }
-            replaceOne(file, OutputPaths.resolveInside(output, file.path()));
-            written.incrementAndGet();
-        });
-        Set<String> kept = new HashSet<>();
-        files.forEach(f -> kept.add(f.path()));
-        int removed = 0;
-        for (String path : before.keySet()) {
-            if (!kept.contains(path)) {
-                Path target = OutputPaths.resolveInside(output, path);
-                try {
-                    if (Files.deleteIfExists(target)) {
-                        removed++;
-                    }
-                    removeEmptyParents(target.getParent(), output);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + target, e);
-                }
+        List<OutputFile> changed = new java.util.ArrayList<>();
+        for (OutputFile file : files) {
+            OutputFile old = before.remove(file.path());
+            if (old != file && (old == null || old.bytes() == null || !Arrays.equals(old.bytes(), file.bytes()))) {
+                changed.add(file);
             }
         }
-        return new WriteResult(written.get(), files.size() - written.get(), removed);
+        changed.parallelStream().forEach(file -> replaceOne(file, OutputPaths.resolveInside(output, file.path())));
+        int removed = 0;
+        for (String path : before.keySet()) {
+            Path target = OutputPaths.resolveInside(output, path);
+            try {
+                if (Files.deleteIfExists(target)) {
+                    removed++;
+                }
+                removeEmptyParents(target.getParent(), output);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + target, e);
+            }
+        }
+        return new WriteResult(changed.size(), files.size() - changed.size(), removed);
     }
 
     private static void removeEmptyParents(Path dir, Path output) throws IOException {
