@@ -216,9 +216,10 @@ public final class BuildSession {
             }
             return failed(diagnostics, articles.size(), start);
         }
-        if (!persistCaches && written == null) {
-            // The preview is about to change the folder behind the record of the last build, which
-            // would then miss files to remove: the next build lists the folder instead.
+        if (persistCaches || written == null) {
+            // The folder is about to change, and its record is written again only after a
+            // successful write (and never by the preview): until then the next build lists the
+            // folder rather than miss files to remove. A build that fails before this point keeps it.
             OutputState.forget(cacheDir().resolve(OUTPUT_STATE));
         }
         WriteResult write = staging != null ? staging.commit(files, outputState)

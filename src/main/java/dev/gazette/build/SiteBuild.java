@@ -38,7 +38,6 @@ public final class SiteBuild {
         }
         Duration check = Duration.ofNanos(System.nanoTime() - start);
         UpToDate.forget(cacheDir);
-        OutputState.forget(stateFile);
         BuildSession session = new BuildSession(options, true, state);
         BuildResult result;
         try {

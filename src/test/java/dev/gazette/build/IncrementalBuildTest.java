@@ -123,6 +123,30 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aFailedBuildKeepsTheRecordOfTheOutput() throws IOException {
+        // While a reporter fixes a typo, the build after a failed one must still reuse the
+        // output: the failed build never touched it, so its record stays.
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        Path record = dir.resolve(".gazette/cache/output");
+        assertThat(record).exists();
+        site.file("content/2022/12/story-5.md", "---\ntitle: [broken\n---\nBody.\n");
+        assertThat(site.build("--now", NOW).exitCode()).isEqualTo(1);
+        assertThat(record).exists();
+
+        site.file("content/2022/12/story-5.md", FixtureSite.article(
+                "title: Story 5\ndate: 2022-12-15 10:00\ncategory: Economy\ntags: [Tashkent, tag2]",
+                "Body of story 5, fixed."));
+        site.buildOk("--now", NOW);
+        Map<String, byte[]> incremental = FixtureSite.tree(site.output());
+        deleteTree(dir.resolve(".gazette"));
+        Path cold = dir.resolve("cold");
+        site.buildOk("--now", NOW, "--output", cold.toString());
+        assertSameTree(FixtureSite.tree(cold), incremental);
+    }
+
+    @Test
     void anEditInTheSameSecondAndOfTheSameSizeIsNotMissed() throws IOException {
         // Sources written just now: the build must not trust their size and time later, because an
         // edit within the same clock tick can keep both (a fast editor, a script, a checkout).
