@@ -50,6 +50,8 @@ public final class SiteRenderer {
     private final PebbleEngine engine;
     private final Map<String, RenderedPage> pageCache = new ConcurrentHashMap<>();
     private final SitemapWriter sitemaps = new SitemapWriter();
+    /** This render call's teasers; render calls do not overlap. */
+    private volatile Teasers teasers;
     private final String cacheKey;
     private final Map<String, String> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
@@ -73,6 +75,7 @@ public final class SiteRenderer {
                 // Never the machine's locale: output must not depend on where it is built.
                 .defaultLocale(Locale.forLanguageTag(config.language()))
                 .extension(new LinkFunctions(urls, assets))
+                .extension(new TeaserFunction())
                 .build();
     }
 
@@ -101,6 +104,7 @@ public final class SiteRenderer {
                 article -> bySource.computeIfAbsent(article.source(), s -> articleViews.view(article));
         SiteView site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(),
                 config.basePath(), model.categories(), model.tags(), model.authors(), Version.get());
+        teasers = new Teasers(site);
 
         if (!site.equals(lastSite)) {
             // Every page shows the site values (navigation, counts): none of the kept pages is valid.
@@ -378,6 +382,58 @@ public final class SiteRenderer {
                         }
                         return urls.link("/assets/" + hashed);
                     }));
+        }
+    }
+
+    /**
+     * Each article's teaser ({@code partials/teaser.html}), rendered once per build: an article
+     * appears in a dozen lists (home, category, tags, authors, year, month, day), and rendering its
+     * teaser again for each took over a third of all page rendering. Teasers see {@code site} and
+     * the article as {@code a}; nothing page-specific, so one rendering serves every list.
+     */
+    private final class Teasers {
+        private final SiteView site;
+        private final Map<ArticleView, String> html = new ConcurrentHashMap<>();
+
+        Teasers(SiteView site) {
+            this.site = site;
+        }
+
+        String of(ArticleView article) throws IOException {
+            String teaser = html.get(article);
+            if (teaser == null) {
+                StringWriter writer = new StringWriter(1024);
+                engine.getTemplate("partials/teaser.html").evaluate(writer, Map.of("site", site, "a", article));
+                teaser = writer.toString();
+                html.putIfAbsent(article, teaser);
+            }
+            return teaser;
+        }
+    }
+
+    /** {@code teaser(article)}: the article's teaser, as {@link Teasers} keeps it. */
+    private final class TeaserFunction extends AbstractExtension {
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("teaser", new Function() {
+                @Override
+                public List<String> getArgumentNames() {
+                    return List.of("article");
+                }
+
+                @Override
+                public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                        int lineNumber) {
+                    if (!(args.get("article") instanceof ArticleView article)) {
+                        throw new PebbleException(null, "teaser() needs an article of a list", lineNumber, self.getName());
+                    }
+                    try {
+                        return new io.pebbletemplates.pebble.extension.escaper.SafeString(teasers.of(article));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
         }
     }
 

@@ -36,6 +36,40 @@ class PackagedThemeTest {
     }
 
     @Test
+    void aSiteTeaserIsShownInEveryListOfTheDefaultTheme() {
+        FixtureSite site = FixtureSite.write(dir, CONTENT + """
+                -- content/other.md --
+                ---
+                title: Cotton <harvest> & more
+                date: 2022-11-02 12:00
+                category: Economy
+                ---
+                Body.
+                -- templates/partials/teaser.html --
+                <p class="my-teaser">{{ a.title }} in {{ site.title }}</p>
+                """).buildOk();
+        for (String list : new String[] {"/", "/category/politics/", "/category/economy/", "/2022/", "/2022/11/02/"}) {
+            assertThat(site.page(list).select(".article-list p.my-teaser").eachText()).as(list).isNotEmpty()
+                    .allSatisfy(text -> assertThat(text).endsWith(" in Bare Courier"));
+        }
+        assertThat(site.page("/").select("p.my-teaser").eachText())
+                .containsExactly("Allied treaty signed in Bare Courier", "Cotton <harvest> & more in Bare Courier");
+        assertThat(site.page("/").select("article.teaser")).isEmpty();
+    }
+
+    @Test
+    void aTeaserSeesOnlyTheSiteAndItsArticle() {
+        // One rendering serves every list, so a teaser cannot depend on the page it is shown on.
+        FixtureSite site = FixtureSite.write(dir, CONTENT + """
+                -- templates/partials/teaser.html --
+                <p>{{ a.title }} on {{ page.kind }}</p>
+                """);
+        FixtureSite.Run run = site.build();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("templates/partials/teaser.html:1:").contains("page");
+    }
+
+    @Test
     void siteWithoutTemplatesBuildsWithTheDefaultTheme() throws Exception {
         FixtureSite site = FixtureSite.write(dir, CONTENT).buildOk();
         assertThat(dir.resolve("templates")).doesNotExist();
