@@ -185,13 +185,6 @@ public final class BuildSession {
         // Config problems stay until the config is fixed, whatever else is rebuilt meanwhile.
         configProblems.forEach(diagnostics::add);
         List<Article> articles = parser.parse(content, diagnostics);
-        LoadedContent sources = content;
-        if (persistCaches) {
-            // A one-off build never reloads: the sources' text is not needed past this point, only
-            // their stamps and hashes, kept for the next build.
-            sources = content.withoutText();
-            content = new LoadedContent(List.of(), content.files(), content.unreadable());
-        }
         timer.lap("parse");
         SiteModel model = SiteIndexer.index(articles, config, changedContent == null ? null : this.model);
         timer.lap("index");
@@ -230,7 +223,7 @@ public final class BuildSession {
         this.model = model;
         validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
-            saveCaches(sources, files);
+            saveCaches(content, files);
             timer.lap("save");
         }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,

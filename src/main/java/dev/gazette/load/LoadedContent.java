@@ -15,13 +15,4 @@ public record LoadedContent(List<SourceFile> articles, List<StaticFile> files, L
         files = List.copyOf(files);
         unreadable = List.copyOf(unreadable);
     }
-
-    /** The same files without their text, which a large archive cannot keep in memory for long. */
-    public LoadedContent withoutText() {
-        List<SourceFile> stripped = new java.util.ArrayList<>(articles.size());
-        for (SourceFile f : articles) {
-            stripped.add(f.withoutText());
-        }
-        return new LoadedContent(stripped, files, unreadable);
-    }
 }

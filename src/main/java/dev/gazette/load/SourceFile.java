@@ -40,11 +40,6 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
         return new Read(ContentLoader.decodeOrNull(bytes), ContentLoader.sha256(bytes));
     }
 
-    /** The same file, its text left to be read again if ever needed. */
-    public SourceFile withoutText() {
-        return text == null ? this : new SourceFile(path, null, hash, file, stamp);
-    }
-
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */
     public String contentPath() {
         return path.substring(ContentLoader.CONTENT_DIR.length() + 1);
