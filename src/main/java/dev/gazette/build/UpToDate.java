@@ -1,5 +1,7 @@
 package dev.gazette.build;
 
+import dev.gazette.cache.CacheFiles;
+import dev.gazette.cache.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +9,8 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -26,6 +24,7 @@ import java.util.List;
 final class UpToDate {
 
     private static final String FILE = "manifest";
+    private static final String FORMAT = "gazette-manifest-2";
 
     /**
      * What a successful build leaves behind.
@@ -57,7 +56,7 @@ final class UpToDate {
         Path config = options.source().resolve("gazette.yaml");
         try {
             if (Files.isRegularFile(config)) {
-                all.append(sha256(Files.readString(config, StandardCharsets.ISO_8859_1))).append('\n');
+                all.append(Hashes.sha256(Files.readString(config, StandardCharsets.ISO_8859_1))).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + config, e);
@@ -71,7 +70,7 @@ final class UpToDate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + config, e);
         }
-        return new Stamp(sha256(all.toString()), newest[0].isAfter(Instant.now().minusSeconds(2)));
+        return new Stamp(Hashes.sha256(all.toString()), newest[0].isAfter(Instant.now().minusSeconds(2)));
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -79,28 +78,23 @@ final class UpToDate {
     }
 
     static Manifest read(Path cacheDir) {
-        Path file = cacheDir.resolve(FILE);
-        try {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return new Manifest(lines.get(0), lines.get(1).isEmpty() ? null : Instant.parse(lines.get(1)),
-                    Integer.parseInt(lines.get(2)), Integer.parseInt(lines.get(3)));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return CacheFiles.read(cacheDir.resolve(FILE), FORMAT, in -> {
+            String sources = in.readUTF();
+            String validUntil = in.readUTF();
+            return new Manifest(sources, validUntil.isEmpty() ? null : Instant.parse(validUntil), in.readInt(),
+                    in.readInt());
+        });
     }
 
     static void write(Path cacheDir, Manifest manifest) {
         try {
-            Files.createDirectories(cacheDir);
-            Path temp = Files.createTempFile(cacheDir, ".manifest-", ".tmp");
-            Files.writeString(temp, manifest.sources() + "\n"
-                    + (manifest.validUntil() == null ? "" : manifest.validUntil().toString()) + "\n"
-                    + manifest.articles() + "\n" + manifest.files() + "\n");
-            Files.move(temp, cacheDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            CacheFiles.write(cacheDir.resolve(FILE), FORMAT, out -> {
+                out.writeUTF(manifest.sources());
+                out.writeUTF(manifest.validUntil() == null ? "" : manifest.validUntil().toString());
+                out.writeInt(manifest.articles());
+                out.writeInt(manifest.files());
+            });
+        } catch (UncheckedIOException e) {
             // Without a manifest the next build simply does the work.
         }
     }
@@ -179,14 +173,6 @@ final class UpToDate {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.gazette.load;
 
+import dev.gazette.cache.Hashes;
 import dev.gazette.diag.Diagnostic;
 import dev.gazette.diag.Diagnostics;
 import java.io.IOException;
@@ -49,7 +50,11 @@ public final class ContentLoader {
         if (!Files.isDirectory(content)) {
             return new LoadedContent(List.of(), List.of(), List.of());
         }
-        Map<Path, FileStamp> paths = listFiles(content);
+        return listed(content, listFiles(content), known);
+    }
+
+    /** The listed files, articles not read: with a hash when {@code known} has one, else none yet. */
+    private static LoadedContent listed(Path content, Map<Path, FileStamp> paths, KnownSources known) {
         List<SourceFile> articles = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         for (Map.Entry<Path, FileStamp> entry : paths.entrySet()) {
@@ -142,38 +147,15 @@ public final class ContentLoader {
     }
 
     private static LoadedContent loadFiles(Path content, Map<Path, FileStamp> paths, Diagnostics diagnostics) {
-        List<SourceFile> articles = new ArrayList<>();
-        List<StaticFile> files = new ArrayList<>();
-        List<Path> markdown = new ArrayList<>();
-        for (Path path : paths.keySet()) {
-            String relative = relativePath(content, path);
-            if (relative.endsWith(".md")) {
-                markdown.add(path);
-            } else {
-                files.add(new StaticFile(relative, path));
-            }
-        }
+        LoadedContent listed = listed(content, paths, KnownSources.none());
         Diagnostics unreadable = new Diagnostics();
         // Reading is I/O bound on small files: parallel reads help on large archives.
-        List<SourceFile> read = markdown.parallelStream()
-                .map(path -> read(CONTENT_DIR + "/" + relativePath(content, path), path, paths.get(path), unreadable))
+        List<SourceFile> articles = listed.articles().parallelStream()
+                .map(file -> read(file, unreadable))
+                .filter(java.util.Objects::nonNull)
                 .toList();
-        for (SourceFile file : read) {
-            if (file != null) {
-                articles.add(file);
-            }
-        }
         unreadable.sorted().forEach(diagnostics::add);
-        return new LoadedContent(articles, files, unreadable.sorted());
-    }
-
-    /** Hashed here, from the bytes already in hand, rather than by each cache from the text. */
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new LoadedContent(articles, listed.files(), unreadable.sorted());
     }
 
     private static Path realPath(Path dir) {
@@ -260,14 +242,13 @@ public final class ContentLoader {
         return root.relativize(path).toString().replace('\\', '/');
     }
 
-    private static SourceFile read(String display, Path path, FileStamp stamp, Diagnostics diagnostics) {
-        byte[] bytes = readBytes(path);
-        try {
-            return new SourceFile(display, decodeStrictly(bytes), sha256(bytes), path, stamp);
-        } catch (CharacterCodingException e) {
-            diagnostics.add(display, 0, "the file is not valid UTF-8", "save it as UTF-8");
+    private static SourceFile read(SourceFile unread, Diagnostics diagnostics) {
+        SourceFile.Read read = unread.read();
+        if (read.text() == null) {
+            diagnostics.add(unread.path(), 0, "the file is not valid UTF-8", "save it as UTF-8");
             return null;
         }
+        return new SourceFile(unread.path(), read.text(), read.hash(), unread.file(), unread.stamp());
     }
 
     static byte[] readBytes(Path path) {

@@ -1,14 +1,7 @@
 package dev.gazette.load;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.gazette.cache.CacheFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,22 +41,15 @@ public final class KnownSources {
 
     /** Reads what {@link #save} wrote; none when there is nothing usable. */
     public static KnownSources load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return none();
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!FORMAT.equals(in.readUTF())) {
-                return none();
-            }
+        KnownSources known = CacheFiles.read(file, FORMAT, in -> {
             int count = in.readInt();
             Map<String, Known> byPath = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
                 byPath.put(in.readUTF(), new Known(new FileStamp(in.readLong(), in.readLong()), in.readUTF()));
             }
             return new KnownSources(byPath);
-        } catch (IOException | RuntimeException e) {
-            return none();
-        }
+        });
+        return known != null ? known : none();
     }
 
     /**
@@ -74,33 +60,21 @@ public final class KnownSources {
     public static void save(Path file, LoadedContent content, java.util.function.UnaryOperator<String> hashOf,
             Instant listed) {
         long racySince = listed.minus(RACY).getEpochSecond() * 1_000_000_000L + listed.minus(RACY).getNano();
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".sources-", ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                    out.writeUTF(FORMAT);
-                    List<Map.Entry<SourceFile, String>> trusted = new ArrayList<>();
-                    for (SourceFile source : content.articles()) {
-                        String hash = source.hash() != null ? source.hash() : hashOf.apply(source.path());
-                        if (hash != null && source.stamp().modifiedNanos() < racySince) {
-                            trusted.add(Map.entry(source, hash));
-                        }
-                    }
-                    out.writeInt(trusted.size());
-                    for (Map.Entry<SourceFile, String> e : trusted) {
-                        out.writeUTF(e.getKey().path());
-                        out.writeLong(e.getKey().stamp().size());
-                        out.writeLong(e.getKey().stamp().modifiedNanos());
-                        out.writeUTF(e.getValue());
-                    }
-                }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
+        List<Map.Entry<SourceFile, String>> trusted = new ArrayList<>();
+        for (SourceFile source : content.articles()) {
+            String hash = source.hash() != null ? source.hash() : hashOf.apply(source.path());
+            if (hash != null && source.stamp().modifiedNanos() < racySince) {
+                trusted.add(Map.entry(source, hash));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the cache " + file, e);
         }
+        CacheFiles.write(file, FORMAT, out -> {
+            out.writeInt(trusted.size());
+            for (Map.Entry<SourceFile, String> e : trusted) {
+                out.writeUTF(e.getKey().path());
+                out.writeLong(e.getKey().stamp().size());
+                out.writeLong(e.getKey().stamp().modifiedNanos());
+                out.writeUTF(e.getValue());
+            }
+        });
     }
 }

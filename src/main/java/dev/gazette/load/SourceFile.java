@@ -1,5 +1,6 @@
 package dev.gazette.load;
 
+import dev.gazette.cache.Hashes;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -37,7 +38,7 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
     /** Reads the file now, for a build that reads each file only when it parses it. */
     public Read read() {
         byte[] bytes = ContentLoader.readBytes(file);
-        return new Read(ContentLoader.decodeOrNull(bytes), ContentLoader.sha256(bytes));
+        return new Read(ContentLoader.decodeOrNull(bytes), Hashes.sha256(bytes));
     }
 
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */

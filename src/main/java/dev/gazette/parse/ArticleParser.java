@@ -1,5 +1,6 @@
 package dev.gazette.parse;
 
+import dev.gazette.cache.Hashes;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.YamlNode;
 import dev.gazette.config.YamlReader;
@@ -188,15 +189,6 @@ public final class ArticleParser {
         return true;
     }
 
-    private static String sha256(String text) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Where relative links may point: other articles (by content path) and published files. */
     private record LinkTargets(Map<String, String> articleUrls, Set<String> drafts, Set<String> staticFiles) {
     }
@@ -375,7 +367,7 @@ public final class ArticleParser {
         }
         String summary = h.summary != null ? h.summary.strip() : shorten(body.firstParagraph());
         // The file's path counts too: the slug, and so the URL, may come from the file name.
-        String fingerprint = sha256(path + "\n" + h.url + "\n" + textHash + "\n" + links);
+        String fingerprint = Hashes.sha256(path + "\n" + h.url + "\n" + textHash + "\n" + links);
         return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
                 h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, cache.body(body.html()),
                 fingerprint);

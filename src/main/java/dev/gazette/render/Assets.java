@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.cache.Hashes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class Assets {
     }
 
     static String hashedName(String name, byte[] bytes) {
-        String hash = PageFingerprints.sha256(bytes).substring(0, 10);
+        String hash = Hashes.sha256(bytes).substring(0, 10);
         int slash = name.lastIndexOf('/');
         int dot = name.lastIndexOf('.');
         if (dot <= slash + 1) {

@@ -1,10 +1,10 @@
 package dev.gazette.render;
 
+import dev.gazette.cache.Hashes;
 import dev.gazette.index.Page;
 import dev.gazette.parse.Article;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -49,24 +49,5 @@ final class PageFingerprints {
     }
 
     /** One digest per thread: pages are fingerprinted in parallel. */
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** SHA-256 in hex: the one hash of the render stage (pages, assets, templates). */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashes::digest);
 }

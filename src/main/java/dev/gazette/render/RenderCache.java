@@ -1,14 +1,7 @@
 package dev.gazette.render;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.gazette.cache.CacheFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,13 +30,7 @@ public final class RenderCache {
 
     /** Reads a cache written by {@link #save}; null when there is none or it cannot be read. */
     public static RenderCache load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!FORMAT.equals(in.readUTF())) {
-                return null;
-            }
+        return CacheFiles.read(file, FORMAT, in -> {
             String key = in.readUTF();
             int count = in.readInt();
             Map<String, String> pages = new HashMap<>(count * 2);
@@ -51,32 +38,18 @@ public final class RenderCache {
                 pages.put(in.readUTF(), in.readUTF());
             }
             return new RenderCache(key, pages);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        });
     }
 
     /** Writes the cache through a temporary file, so a crash never leaves a torn one. */
     public void save(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".render-", ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                    out.writeUTF(FORMAT);
-                    out.writeUTF(key);
-                    out.writeInt(pages.size());
-                    for (Map.Entry<String, String> page : new TreeMap<>(pages).entrySet()) {
-                        out.writeUTF(page.getKey());
-                        out.writeUTF(page.getValue());
-                    }
-                }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
+        CacheFiles.write(file, FORMAT, out -> {
+            out.writeUTF(key);
+            out.writeInt(pages.size());
+            for (Map.Entry<String, String> page : new TreeMap<>(pages).entrySet()) {
+                out.writeUTF(page.getKey());
+                out.writeUTF(page.getValue());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the cache " + file, e);
-        }
+        });
     }
 }

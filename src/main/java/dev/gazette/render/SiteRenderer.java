@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.cache.Hashes;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.diag.Diagnostics;
 import dev.gazette.index.Page;
@@ -115,7 +116,7 @@ public final class SiteRenderer {
         model.pages().forEach(page -> present.add(page.sitePath()));
         pageCache.keySet().retainAll(present);
         written.clear();
-        String siteHash = previousOutput != null ? PageFingerprints.sha256(site.toString()) : null;
+        String siteHash = previousOutput != null ? Hashes.sha256(site.toString()) : null;
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
                 .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
                 .filter(Objects::nonNull)
@@ -171,7 +172,7 @@ public final class SiteRenderer {
         }
         if (!key.equals(lastFeedKey)) {
             lastFeeds = previousOutput == null ? FeedWriter.feeds(model, urls)
-                    : reuseOrMake(FeedWriter.paths(model), PageFingerprints.sha256(key.toString()),
+                    : reuseOrMake(FeedWriter.paths(model), Hashes.sha256(key.toString()),
                             () -> FeedWriter.feeds(model, urls));
             lastFeedKey = key;
         }

@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.cache.Hashes;
 import dev.gazette.index.Page;
 import dev.gazette.index.SiteModel;
 import dev.gazette.parse.Article;
@@ -84,7 +85,7 @@ final class SitemapWriter {
         for (Entry entry : entries) {
             all.append(entry.loc()).append(' ').append(entry.lastmod()).append('\n');
         }
-        return PageFingerprints.sha256(all.toString());
+        return Hashes.sha256(all.toString());
     }
 
     /** As {@link #sitemaps(SiteModel, SiteUrls, Instant)}, splitting above {@code maxUrls} URLs. */

@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.cache.Hashes;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -67,18 +68,18 @@ public final class Theme {
     String fingerprint() {
         StringBuilder all = new StringBuilder();
         packagedFiles().forEach((name, bytes) -> all.append(name).append('=')
-                .append(PageFingerprints.sha256(bytes)).append('\n'));
+                .append(Hashes.sha256(bytes)).append('\n'));
         if (siteTemplates != null) {
             for (Path file : listFiles(siteTemplates)) {
                 try {
                     all.append(siteTemplates.relativize(file)).append('=')
-                            .append(PageFingerprints.sha256(Files.readAllBytes(file))).append('\n');
+                            .append(Hashes.sha256(Files.readAllBytes(file))).append('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
             }
         }
-        return PageFingerprints.sha256(all.toString());
+        return Hashes.sha256(all.toString());
     }
 
     /** The 1-based line of {@code templateName} that contains {@code text}, or 0. */

@@ -1,16 +1,11 @@
 package dev.gazette.write;
 
+import dev.gazette.cache.CacheFiles;
 import dev.gazette.render.OutputFile;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.HashMap;
@@ -98,32 +93,19 @@ public final class OutputState {
                 now.put(file.path(), stamp);
             }
         });
-        Map<String, Stamp> recorded = new HashMap<>(now);
-        return new OutputState(recorded, recorded.keySet());
+        return new OutputState(now, now.keySet());
     }
 
-    /** Writes the state through a temporary file; a state that cannot be written only costs time. */
+    /** Writes the state; a state that cannot be written only costs time. */
     public void save(Path stateFile) {
-        try {
-            Files.createDirectories(stateFile.getParent());
-            Path temp = Files.createTempFile(stateFile.getParent(), ".output-", ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                    out.writeUTF(FORMAT);
-                    out.writeInt(recorded.size());
-                    for (Map.Entry<String, Stamp> e : new TreeMap<>(recorded).entrySet()) {
-                        out.writeUTF(e.getKey());
-                        out.writeLong(e.getValue().size());
-                        out.writeLong(e.getValue().modifiedNanos());
-                    }
-                }
-                Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
+        CacheFiles.write(stateFile, FORMAT, out -> {
+            out.writeInt(recorded.size());
+            for (Map.Entry<String, Stamp> e : new TreeMap<>(recorded).entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().size());
+                out.writeLong(e.getValue().modifiedNanos());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the cache " + stateFile, e);
-        }
+        });
     }
 
     /** Forgets the recorded state: done before a build changes the folder. */
@@ -136,22 +118,14 @@ public final class OutputState {
     }
 
     private static Map<String, Stamp> read(Path stateFile) {
-        if (!Files.isRegularFile(stateFile)) {
-            return null;
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(stateFile), 1 << 16))) {
-            if (!FORMAT.equals(in.readUTF())) {
-                return null;
-            }
+        return CacheFiles.read(stateFile, FORMAT, in -> {
             int count = in.readInt();
             Map<String, Stamp> recorded = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
                 recorded.put(in.readUTF(), new Stamp(in.readLong(), in.readLong()));
             }
             return recorded;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        });
     }
 
     /** The stamp of a regular file (links are not followed), or null when there is none. */

@@ -53,10 +53,7 @@ class IncrementalBuildTest {
         site.buildOk("--now", NOW);
         Map<String, byte[]> incremental = FixtureSite.tree(site.output());
 
-        deleteTree(dir.resolve(".gazette"));
-        Path cold = dir.resolve("cold");
-        site.buildOk("--now", NOW, "--output", cold.toString());
-        assertSameTree(FixtureSite.tree(cold), incremental);
+        assertSameAsColdBuild(site, incremental);
         assertThat(incremental).containsKey("2022/12/22/story-10/index.html").doesNotContainKey("2022/12/17/story-7/index.html")
                 .containsKey("2022/12/19/story-nine/index.html");
     }
@@ -76,10 +73,7 @@ class IncrementalBuildTest {
         assertThat(run.out()).contains("(1 written");
         Map<String, byte[]> incremental = FixtureSite.tree(site.output());
 
-        deleteTree(dir.resolve(".gazette"));
-        Path cold = dir.resolve("cold");
-        site.buildOk("--now", NOW, "--output", cold.toString());
-        assertSameTree(FixtureSite.tree(cold), incremental);
+        assertSameAsColdBuild(site, incremental);
     }
 
     @Test
@@ -116,10 +110,7 @@ class IncrementalBuildTest {
         assertThat(after).doesNotContainKey("2022/12/21/story-11/index.html")
                 .doesNotContainKey("2022/12/12/story-2/index.html");
 
-        deleteTree(dir.resolve(".gazette"));
-        Path cold = dir.resolve("cold");
-        site.buildOk("--now", NOW, "--output", cold.toString());
-        assertSameTree(FixtureSite.tree(cold), after);
+        assertSameAsColdBuild(site, after);
     }
 
     @Test
@@ -140,10 +131,7 @@ class IncrementalBuildTest {
                 "Body of story 5, fixed."));
         site.buildOk("--now", NOW);
         Map<String, byte[]> incremental = FixtureSite.tree(site.output());
-        deleteTree(dir.resolve(".gazette"));
-        Path cold = dir.resolve("cold");
-        site.buildOk("--now", NOW, "--output", cold.toString());
-        assertSameTree(FixtureSite.tree(cold), incremental);
+        assertSameAsColdBuild(site, incremental);
     }
 
     @Test
@@ -210,6 +198,14 @@ class IncrementalBuildTest {
                 Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
             }
         }
+    }
+
+    /** A cold build (no cache) of the same sources, into another folder, gives {@code tree} exactly. */
+    private void assertSameAsColdBuild(FixtureSite site, Map<String, byte[]> tree) throws IOException {
+        deleteTree(dir.resolve(".gazette"));
+        Path cold = dir.resolve("cold");
+        site.buildOk("--now", NOW, "--output", cold.toString());
+        assertSameTree(FixtureSite.tree(cold), tree);
     }
 
     private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
