@@ -39,7 +39,7 @@ final class ModelUpdate {
                 return null;
             }
             if (old != article) {
-                if (!sameIndexKey(old, article)) {
+                if (!IndexKeys.same(old, article)) {
                     return null;
                 }
                 replaced.put(old, article);
@@ -54,13 +54,6 @@ final class ModelUpdate {
         }
         return new SiteModel(previous.config(), replace(previous.articles(), replaced), previous.categories(),
                 previous.tags(), previous.authors(), pages);
-    }
-
-    /** Whether two versions of an article sort, group and relate the same way: all the indexer reads. */
-    static boolean sameIndexKey(Article a, Article b) {
-        return a.source().equals(b.source()) && a.url().equals(b.url()) && a.date().equals(b.date())
-                && a.category().equals(b.category()) && a.categorySlug().equals(b.categorySlug())
-                && a.tags().equals(b.tags()) && a.authors().equals(b.authors());
     }
 
     private static Page replace(Page page, Map<Article, Article> replaced) {

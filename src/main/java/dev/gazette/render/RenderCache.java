@@ -13,15 +13,21 @@ import java.util.TreeMap;
  */
 public final class RenderCache {
 
-    private static final String FORMAT = "gazette-render-cache-2";
+    private static final String FORMAT = "gazette-render-cache-3";
 
     private final String key;
     /** Output path to fingerprint. */
     final Map<String, String> pages;
+    /** The hash of every article's index keys ({@link dev.gazette.index.IndexKeys#hash}); empty if unknown. */
+    final String structure;
+    /** Source path to the first 64 bits of the article's fingerprint, for every article of the build. */
+    final Map<String, Long> articles;
 
-    RenderCache(String key, Map<String, String> pages) {
+    RenderCache(String key, Map<String, String> pages, String structure, Map<String, Long> articles) {
         this.key = key;
         this.pages = new HashMap<>(pages);
+        this.structure = structure;
+        this.articles = new HashMap<>(articles);
     }
 
     String key() {
@@ -37,7 +43,13 @@ public final class RenderCache {
             for (int i = 0; i < count; i++) {
                 pages.put(in.readUTF(), in.readUTF());
             }
-            return new RenderCache(key, pages);
+            String structure = in.readUTF();
+            int articleCount = in.readInt();
+            Map<String, Long> articles = new HashMap<>(articleCount * 2);
+            for (int i = 0; i < articleCount; i++) {
+                articles.put(in.readUTF(), in.readLong());
+            }
+            return new RenderCache(key, pages, structure, articles);
         });
     }
 
@@ -49,6 +61,12 @@ public final class RenderCache {
             for (Map.Entry<String, String> page : new TreeMap<>(pages).entrySet()) {
                 out.writeUTF(page.getKey());
                 out.writeUTF(page.getValue());
+            }
+            out.writeUTF(structure);
+            out.writeInt(articles.size());
+            for (Map.Entry<String, Long> article : new TreeMap<>(articles).entrySet()) {
+                out.writeUTF(article.getKey());
+                out.writeLong(article.getValue());
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.gazette.render;
 import dev.gazette.cache.Hashes;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.diag.Diagnostics;
+import dev.gazette.index.IndexKeys;
 import dev.gazette.index.Page;
 import dev.gazette.index.SiteModel;
 import dev.gazette.load.StaticFile;
@@ -56,6 +57,15 @@ public final class SiteRenderer {
     private final String cacheKey;
     private final Map<String, String> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
+    /** Index-key hash and article fingerprints of this render call, kept for the next build. */
+    private String structure = "";
+    private final Map<String, Long> articleHeads = new HashMap<>();
+    /**
+     * The articles changed since the previous build, when no change touched the index keys (so
+     * every page lists what it listed then); null otherwise. Pages showing none of them are as the
+     * previous build made them, and are neither fingerprinted nor rendered again.
+     */
+    private volatile Set<Article> changedArticles;
     private List<Object> lastFeedKey;
     private SiteView lastSite;
     private List<OutputFile> lastFeeds;
@@ -117,6 +127,7 @@ public final class SiteRenderer {
         pageCache.keySet().retainAll(present);
         written.clear();
         String siteHash = previousOutput != null ? Hashes.sha256(site.toString()) : null;
+        changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
                 .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
                 .filter(Objects::nonNull)
@@ -142,6 +153,25 @@ public final class SiteRenderer {
         if (cache != null && intact != null && cache.key().equals(cacheKey + "|" + previousOutput)) {
             this.previousBuild = cache;
         }
+    }
+
+    /**
+     * Records the index-key hash and the articles' fingerprints for the next build, and returns the
+     * articles that changed since the previous one if none of them changed an index key.
+     */
+    private Set<Article> changedSincePreviousBuild(SiteModel model) {
+        structure = IndexKeys.hash(model.articles());
+        articleHeads.clear();
+        Set<Article> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Article article : model.articles()) {
+            long head = PageFingerprints.head(article);
+            articleHeads.put(article.source(), head);
+            Long before = previousBuild == null ? null : previousBuild.articles.get(article.source());
+            if (before == null || before != head) {
+                changed.add(article);
+            }
+        }
+        return previousBuild != null && structure.equals(previousBuild.structure) ? changed : null;
     }
 
     /**
@@ -203,7 +233,7 @@ public final class SiteRenderer {
 
     /** The fingerprints of the pages of the last {@link #render} call, to keep for the next build. */
     public RenderCache cache() {
-        return new RenderCache(cacheKey + "|" + previousOutput, written);
+        return new RenderCache(cacheKey + "|" + previousOutput, written, structure, articleHeads);
     }
 
     /**
@@ -220,7 +250,7 @@ public final class SiteRenderer {
         if (inMemory != null && (inMemory.page == page || inMemory.page.equals(page))) {
             return inMemory.file;
         }
-        String fingerprint = previousOutput != null ? PageFingerprints.of(page, siteHash) : null;
+        String fingerprint = previousOutput != null ? fingerprint(page, path, siteHash) : null;
         OutputFile file = previousBuild != null ? fromPreviousBuild(page, path, fingerprint) : null;
         if (file == null) {
             file = renderPage(page, site, views, diagnostics);
@@ -237,6 +267,17 @@ public final class SiteRenderer {
             written.put(path, fingerprint);
         }
         return file;
+    }
+
+    private String fingerprint(Page page, String path, String siteHash) {
+        Set<Article> changed = changedArticles;
+        if (changed != null && !PageFingerprints.shows(page, changed)) {
+            String previous = previousBuild.pages.get(path);
+            if (previous != null) {
+                return previous;
+            }
+        }
+        return PageFingerprints.of(page, siteHash);
     }
 
     private OutputFile fromPreviousBuild(Page page, String path, String fingerprint) {

@@ -77,6 +77,32 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void editsThatKeepTheIndexKeysRewriteExactlyThePagesShowingTheArticle() throws IOException {
+        // A new title and body, same date, category and tags: every page lists what it listed,
+        // so only the pages showing story 5 (its own, lists, "More news" of others) are redone.
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        for (String[] edit : new String[][] {{"5", "Economy", "tag2"}, {"6", "Politics", "tag0"}}) {
+            Map<String, byte[]> before = FixtureSite.tree(site.output());
+            String n = edit[0];
+            site.file("content/2022/12/story-" + n + ".md", FixtureSite.article(
+                    "title: Story " + n + " under a new headline\ndate: 2022-12-1" + n + " 10:00\ncategory: " + edit[1]
+                            + "\ntags: [Tashkent, " + edit[2] + "]",
+                    "Body of story " + n + ", rewritten. See [the first](story-1.md).\n"));
+            FixtureSite.Run run = site.build("--now", NOW);
+            assertThat(run.exitCode()).isZero();
+            Map<String, byte[]> after = FixtureSite.tree(site.output());
+            long differing = after.entrySet().stream()
+                    .filter(e -> !java.util.Arrays.equals(e.getValue(), before.get(e.getKey()))).count();
+            assertThat(differing).isGreaterThan(5);
+            assertThat(run.out()).contains("(" + differing + " written");
+            assertThat(site.page("/2022/12/1" + n + "/").select("main").text()).contains("Story " + n + " under a new headline");
+        }
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    @Test
     void filesChangedOrDeletedInTheOutputAreWrittenAgain() throws IOException {
         FixtureSite site = site();
         ageSources();

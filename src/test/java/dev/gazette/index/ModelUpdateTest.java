@@ -70,6 +70,8 @@ class ModelUpdateTest {
         List<Article> edited = parse(config);
         SiteModel updated = SiteIndexer.index(edited, config, before);
         assertThat(updated).isEqualTo(SiteIndexer.index(edited, config));
+        // The one-off build's test for the same case: the index keys hash alike.
+        assertThat(IndexKeys.hash(updated.articles())).isEqualTo(IndexKeys.hash(before.articles()));
 
         Article b = edited.stream().filter(a -> a.source().endsWith("b.md")).findFirst().orElseThrow();
         // Every list and "More news" block shows the new version, never the old one.
@@ -111,6 +113,7 @@ class ModelUpdateTest {
             SiteModel updated = SiteIndexer.index(edited, config, before);
             assertThat(updated).as(header).isEqualTo(SiteIndexer.index(edited, config));
             assertThat(updated).as(header).isNotEqualTo(before);
+            assertThat(IndexKeys.hash(updated.articles())).as(header).isNotEqualTo(IndexKeys.hash(before.articles()));
         }
     }
 
@@ -132,6 +135,7 @@ class ModelUpdateTest {
         SiteModel updated = SiteIndexer.index(added, config, before);
         assertThat(updated.articles()).hasSize(4);
         assertThat(updated).isEqualTo(SiteIndexer.index(added, config));
+        assertThat(IndexKeys.hash(updated.articles())).isNotEqualTo(IndexKeys.hash(before.articles()));
     }
 
     private SiteConfig config() {

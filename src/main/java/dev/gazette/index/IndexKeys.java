@@ -1,0 +1,54 @@
+package dev.gazette.index;
+
+import dev.gazette.cache.Hashes;
+import dev.gazette.parse.Article;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What the indexer reads of an article: its source, URL, date, category, tags and authors. With
+ * the same config, articles with the same keys give the same pages, lists and "More news" picks,
+ * whatever else about them changed.
+ */
+public final class IndexKeys {
+
+    private IndexKeys() {
+    }
+
+    /** Whether two versions of an article sort, group and relate the same way. */
+    public static boolean same(Article a, Article b) {
+        return a.source().equals(b.source()) && a.url().equals(b.url()) && a.date().equals(b.date())
+                && a.category().equals(b.category()) && a.categorySlug().equals(b.categorySlug())
+                && a.tags().equals(b.tags()) && a.authors().equals(b.authors());
+    }
+
+    /**
+     * A hash of every article's keys, in the given order: equal hashes (with the same config) mean
+     * the same site model up to the articles' other fields.
+     */
+    public static String hash(List<Article> articles) {
+        MessageDigest digest = Hashes.digest();
+        StringBuilder keys = new StringBuilder(256);
+        for (Article a : articles) {
+            keys.setLength(0);
+            field(keys, a.source());
+            field(keys, a.url());
+            field(keys, a.date().toString());
+            field(keys, a.category());
+            field(keys, a.categorySlug());
+            keys.append(a.tags().size()).append(':');
+            a.tags().forEach(tag -> field(keys, tag));
+            keys.append(a.authors().size()).append(':');
+            a.authors().forEach(author -> field(keys, author));
+            digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A value with its length in front, so that no two lists of values hash alike. */
+    private static void field(StringBuilder keys, String value) {
+        keys.append(value.length()).append(':').append(value);
+    }
+}
