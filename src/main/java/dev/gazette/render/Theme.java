@@ -7,17 +7,20 @@ import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -129,21 +132,44 @@ public final class Theme {
         });
     }
 
-    /** Every file of the default theme packaged in Gazette, by path relative to the theme root. */
+    /**
+     * Every file of the default theme packaged in Gazette, by path relative to the theme root. Read
+     * once per run: the jar does not change under a running Gazette. The arrays must not be changed.
+     */
     public static Map<String, byte[]> packagedFiles() {
+        return Packaged.FILES;
+    }
+
+    private static final class Packaged {
+        static final Map<String, byte[]> FILES = Collections.unmodifiableMap(readPackaged());
+    }
+
+    private static Map<String, byte[]> readPackaged() {
         Map<String, byte[]> out = new TreeMap<>();
         URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/base.html");
         if (url == null) {
             return out;
         }
         try {
-            URI uri = url.toURI();
-            if (uri.getScheme().equals("jar")) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    readAll(jar.provider().getPath(uri).getParent(), out);
+            if (url.getProtocol().equals("jar")) {
+                // The jar Gazette runs from, opened by name: the class loader has its directory in
+                // memory already, where a zip file system would read all of it again.
+                Path jarPath = Path.of(((JarURLConnection) url.openConnection()).getJarFileURL().toURI());
+                String prefix = CLASSPATH_ROOT + "/";
+                try (JarFile jar = new JarFile(jarPath.toFile())) {
+                    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                        JarEntry entry = entries.nextElement();
+                        String name = entry.getName();
+                        if (name.startsWith(prefix) && !entry.isDirectory()
+                                && !name.substring(name.lastIndexOf('/') + 1).startsWith(".")) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                out.put(name.substring(prefix.length()), in.readAllBytes());
+                            }
+                        }
+                    }
                 }
             } else {
-                readAll(Path.of(uri).getParent(), out);
+                readAll(Path.of(url.toURI()).getParent(), out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the default theme", e);
