@@ -152,7 +152,12 @@ public final class ArticleParser {
             return new Item(file, hash, cached, null);
         }
         Header header = readHeader(file, text != null ? text : file.text(), diagnostics);
-        return header == null ? null : new Item(file, hash, null, header);
+        if (header == null) {
+            return null;
+        }
+        // A one-off build reads the file again for its body in the second pass rather than hold
+        // every body until then: on a large archive that was the bulk of the memory in use.
+        return new Item(file, hash, null, text != null ? header.withBody(null) : header);
     }
 
     private Article article(Item item, LinkTargets targets, Map<String, ParseCache.Entry> next, Diagnostics diagnostics) {
@@ -167,13 +172,32 @@ public final class ArticleParser {
             return cached.article();
         }
         Header header = item.header != null ? item.header : readHeader(item.file, item.file.text(), diagnostics);
+        String textHash = item.textHash;
+        if (header != null && header.parts.body() == null) {
+            SourceFile.Read again = item.file.read();
+            if (again.text() == null) {
+                diagnostics.add(path, 0, "the file is not valid UTF-8", "save it as UTF-8");
+                return null;
+            }
+            if (again.hash().equals(textHash)) {
+                header = header.withBody(FrontMatter.split(again.text()).body());
+            } else {
+                // Saved again since the first pass: this build takes the new version whole.
+                header = readHeader(item.file, again.text(), diagnostics);
+                textHash = again.hash();
+                if (header != null && header.draft && !includeDrafts) {
+                    next.put(path, new ParseCache.Entry(textHash, header.url, true, null, Map.of()));
+                    return null;
+                }
+            }
+        }
         if (header == null) {
             return null;
         }
         Map<String, String> links = new java.util.TreeMap<>();
-        Article article = toArticle(header, item.textHash, targets, links, diagnostics);
+        Article article = toArticle(header, textHash, targets, links, diagnostics);
         if (article != null) {
-            next.put(path, new ParseCache.Entry(item.textHash, header.url, header.draft, article, links));
+            next.put(path, new ParseCache.Entry(textHash, header.url, header.draft, article, links));
         }
         return article;
     }
@@ -199,6 +223,13 @@ public final class ArticleParser {
             List<String> authors, String summary, boolean draft, boolean noindex, String image, int imageLine,
             String imageAlt,
             String lang, Map<String, Object> params) {
+
+        /** The same header with another body (null: not kept, to be read again). */
+        Header withBody(String body) {
+            return new Header(file, new FrontMatter(parts.yaml(), parts.yamlLine(), body, parts.bodyLine()), urlLine,
+                    url, title, slug, date, updated, category, categorySlug, tags, authors, summary, draft, noindex,
+                    image, imageLine, imageAlt, lang, params);
+        }
     }
 
     private Header readHeader(SourceFile file, String text, Diagnostics diagnostics) {
