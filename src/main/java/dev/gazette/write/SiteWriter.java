@@ -133,6 +133,7 @@ public final class SiteWriter {
         try {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+            Folders folders = new Folders(staging);
             AtomicInteger written = new AtomicInteger();
             AtomicInteger unchanged = new AtomicInteger();
             try {
@@ -140,7 +141,7 @@ public final class SiteWriter {
                 files.parallelStream().forEach(file -> {
                     Path target = OutputPaths.resolveInside(staging, file.path());
                     Path previous = hadOutput ? OutputPaths.resolveInside(output, file.path()) : null;
-                    if (writeOne(file, target, previous)) {
+                    if (writeOne(file, target, previous, folders)) {
                         written.incrementAndGet();
                     } else {
                         unchanged.incrementAndGet();
@@ -213,9 +214,9 @@ public final class SiteWriter {
     }
 
     /** Writes one file; returns false when the previous output's identical file was reused. */
-    static boolean writeOne(OutputFile file, Path target, Path previous) {
+    static boolean writeOne(OutputFile file, Path target, Path previous, Folders folders) {
         try {
-            Files.createDirectories(target.getParent());
+            folders.ensure(target.getParent());
             boolean reused = previous != null && previous.equals(file.copyFrom());
             if (reused || previous != null && Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS)
                     && sameContent(file, previous)) {

@@ -24,10 +24,12 @@ public final class Staging {
     private final Set<String> staged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
+    private final Folders folders;
 
     private Staging(Path output, Path dir) {
         this.output = output;
         this.dir = dir;
+        this.folders = new Folders(dir);
         this.hadOutput = Files.isDirectory(output);
     }
 
@@ -52,7 +54,8 @@ public final class Staging {
         if (!staged.add(file.path())) {
             return file;
         }
-        boolean changed = SiteWriter.writeOne(file, target, hadOutput ? OutputPaths.resolveInside(output, file.path()) : null);
+        boolean changed = SiteWriter.writeOne(file, target,
+                hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
         (changed ? written : unchanged).incrementAndGet();
         return new OutputFile(file.path(), null, target, file.origin(), file.originLine());
     }
@@ -72,7 +75,7 @@ public final class Staging {
                     return;
                 }
                 boolean changed = SiteWriter.writeOne(file, target,
-                        hadOutput ? OutputPaths.resolveInside(output, file.path()) : null);
+                        hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
                 (changed ? written : unchanged).incrementAndGet();
             });
             files.forEach(f -> paths.add(f.path()));
