@@ -4,7 +4,6 @@ import dev.gazette.cache.CacheFiles;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The fingerprint of every page the last build wrote, kept between {@code gazette build} runs: a
@@ -58,13 +57,14 @@ public final class RenderCache {
         CacheFiles.write(file, FORMAT, out -> {
             out.writeUTF(key);
             out.writeInt(pages.size());
-            for (Map.Entry<String, String> page : new TreeMap<>(pages).entrySet()) {
+            // In map order: sorting tens of thousands of paths was a third of a rebuild's save.
+            for (Map.Entry<String, String> page : pages.entrySet()) {
                 out.writeUTF(page.getKey());
                 out.writeUTF(page.getValue());
             }
             out.writeUTF(structure);
             out.writeInt(articles.size());
-            for (Map.Entry<String, Long> article : new TreeMap<>(articles).entrySet()) {
+            for (Map.Entry<String, Long> article : articles.entrySet()) {
                 out.writeUTF(article.getKey());
                 out.writeLong(article.getValue());
             }

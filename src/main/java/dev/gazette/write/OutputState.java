@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -100,7 +99,8 @@ public final class OutputState {
     public void save(Path stateFile) {
         CacheFiles.write(stateFile, FORMAT, out -> {
             out.writeInt(recorded.size());
-            for (Map.Entry<String, Stamp> e : new TreeMap<>(recorded).entrySet()) {
+            // In map order: sorting tens of thousands of paths was a third of a rebuild's save.
+            for (Map.Entry<String, Stamp> e : recorded.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeLong(e.getValue().size());
                 out.writeLong(e.getValue().modifiedNanos());
