@@ -284,22 +284,32 @@ public final class BuildSession {
         return options.source().resolve(CACHE_DIR);
     }
 
-    /** Keeps this build's work for the next run; a cache that cannot be written only costs time. */
+    /**
+     * Keeps this build's work for the next run; a cache that cannot be written only costs time. The
+     * four files are independent and written side by side: each is mostly CPU work in a JVM that
+     * has barely compiled anything yet.
+     */
     private void saveCaches(LoadedContent sources, List<OutputFile> files) {
-        try {
-            OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE));
-            KnownSources.save(cacheDir().resolve("sources"), sources, parser.cache()::hashOf, listedAt);
-            // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
-            // after a small edit it is left as it is, and the next build parses those files again.
-            Path parseCache = cacheDir().resolve("parse.bin");
-            int changes = parser.lastChanges();
-            if (changes > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache)) {
-                parser.cache().save(parseCache);
+        Path parseCache = cacheDir().resolve("parse.bin");
+        // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
+        // after a small edit it is left as it is, and the next build parses those files again.
+        boolean saveParses = parser.lastChanges() > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache);
+        List<Runnable> saves = List.of(
+                () -> OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE)),
+                () -> KnownSources.save(cacheDir().resolve("sources"), sources, parser.cache()::hashOf, listedAt),
+                () -> {
+                    if (saveParses) {
+                        parser.cache().save(parseCache);
+                    }
+                },
+                () -> renderer.cache().save(cacheDir().resolve("render.bin")));
+        saves.parallelStream().forEach(save -> {
+            try {
+                save.run();
+            } catch (java.io.UncheckedIOException e) {
+                // A read-only site folder: the next build starts cold, nothing else changes.
             }
-            renderer.cache().save(cacheDir().resolve("render.bin"));
-        } catch (java.io.UncheckedIOException e) {
-            // A read-only site folder: the next build starts cold, nothing else changes.
-        }
+        });
     }
 
     private static BuildOutcome failed(Diagnostics diagnostics, int articles, long start) {
