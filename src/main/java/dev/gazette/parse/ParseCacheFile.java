@@ -22,12 +22,14 @@ import java.util.TreeMap;
 /**
  * The parse cache's file format: a flat stream of length-prefixed UTF-8 strings and numbers.
  * Java serialization of the same entries took seconds to read on a large archive (reflection
- * per field, per record); this reads at about the speed of the disk.
+ * per field, per record); this reads at about the speed of the disk. Values that repeat across
+ * articles (categories, tags, authors, zones; a path and URL written twice per entry) are written
+ * once and referred to by number after that: decoding strings was most of the reading.
  */
 final class ParseCacheFile {
 
     /** Changes whenever the layout below changes; a file of another format is ignored. */
-    private static final String FORMAT = "gazette-parse-cache-4";
+    private static final String FORMAT = "gazette-parse-cache-5";
 
     private ParseCacheFile() {
     }
@@ -37,7 +39,7 @@ final class ParseCacheFile {
      * stay where they are), whose stamp the entries record.
      */
     static void write(ParseCache cache, String key, java.io.OutputStream stream, BodyStore bodies) throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+        Writer out = new Writer(new BufferedOutputStream(stream, 1 << 16));
         writeString(out, FORMAT);
         writeString(out, key);
         out.writeLong(bodies.stamp());
@@ -46,9 +48,9 @@ final class ParseCacheFile {
         out.writeInt(entries.size());
         for (Map.Entry<String, ParseCache.Entry> e : entries.entrySet()) {
             ParseCache.Entry entry = e.getValue();
-            writeString(out, e.getKey());
+            out.shared(e.getKey());
             writeString(out, entry.textHash());
-            writeString(out, entry.url());
+            out.shared(entry.url());
             out.writeBoolean(entry.draft());
             out.writeInt(entry.links().size());
             for (Map.Entry<String, String> link : entry.links().entrySet()) {
@@ -85,9 +87,9 @@ final class ParseCacheFile {
         int count = in.data.getInt();
         Map<String, ParseCache.Entry> entries = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
-            String path = in.string();
+            String path = in.shared();
             String textHash = in.string();
-            String url = in.string();
+            String url = in.shared();
             boolean draft = in.bool();
             int links = in.data.getInt();
             Map<String, String> linkMap = new TreeMap<>();
@@ -100,24 +102,24 @@ final class ParseCacheFile {
         return entries;
     }
 
-    private static void writeArticle(DataOutputStream out, Article a, BodyStore bodies) throws IOException {
-        writeString(out, a.source());
+    private static void writeArticle(Writer out, Article a, BodyStore bodies) throws IOException {
+        out.shared(a.source());
         out.writeInt(a.urlLine());
-        writeString(out, a.url());
+        out.shared(a.url());
         writeString(out, a.title());
         writeString(out, a.slug());
         writeDate(out, a.date());
         writeDate(out, a.updated());
-        writeString(out, a.category());
-        writeString(out, a.categorySlug());
-        writeStrings(out, a.tags());
-        writeStrings(out, a.authors());
+        out.shared(a.category());
+        out.shared(a.categorySlug());
+        writeShared(out, a.tags());
+        writeShared(out, a.authors());
         writeString(out, a.summary());
         out.writeBoolean(a.draft());
         out.writeBoolean(a.noindex());
         writeString(out, a.image());
-        writeString(out, a.imageAlt());
-        writeString(out, a.lang());
+        out.shared(a.imageAlt());
+        out.shared(a.lang());
         writeValue(out, a.params());
         Body body = a.body();
         if (body.isIn(bodies)) {
@@ -132,20 +134,44 @@ final class ParseCacheFile {
     }
 
     /** A time exactly as it was: local date-time, offset and zone (region or fixed offset). */
-    private static void writeDate(DataOutputStream out, ZonedDateTime date) throws IOException {
+    private static void writeDate(Writer out, ZonedDateTime date) throws IOException {
         out.writeBoolean(date != null);
         if (date != null) {
             out.writeLong(date.toLocalDate().toEpochDay());
             out.writeLong(date.toLocalTime().toNanoOfDay());
             out.writeInt(date.getOffset().getTotalSeconds());
-            writeString(out, date.getZone().getId());
+            out.shared(date.getZone().getId());
         }
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+    private static void writeShared(Writer out, List<String> list) throws IOException {
         out.writeInt(list.size());
         for (String s : list) {
-            writeString(out, s);
+            out.shared(s);
+        }
+    }
+
+    /**
+     * The output stream, with the table of shared strings: the first time a shared value is written
+     * it is written in full (and gets the next number), after that as {@code -2 - number}.
+     */
+    private static final class Writer extends DataOutputStream {
+        private final Map<String, Integer> numbers = new HashMap<>();
+
+        Writer(java.io.OutputStream out) {
+            super(out);
+        }
+
+        void shared(String s) throws IOException {
+            Integer number = s == null ? null : numbers.get(s);
+            if (number != null) {
+                writeInt(-2 - number);
+                return;
+            }
+            writeString(this, s);
+            if (s != null) {
+                numbers.put(s, numbers.size());
+            }
         }
     }
 
@@ -191,6 +217,8 @@ final class ParseCacheFile {
         private BodyStore store;
         /** Zone lookups are not free, and an archive has one or two zones. */
         private final Map<String, ZoneId> zones = new HashMap<>();
+        /** The shared strings read so far, by number (see {@link Writer}). */
+        private final List<String> shared = new ArrayList<>();
 
         Reader(ByteBuffer data) {
             this.data = data;
@@ -206,28 +234,42 @@ final class ParseCacheFile {
             return s;
         }
 
+        /** A string written with {@link Writer#shared}. */
+        String shared() {
+            int length = data.getInt();
+            if (length < -1) {
+                return shared.get(-2 - length);
+            }
+            data.position(data.position() - Integer.BYTES);
+            String s = string();
+            if (s != null) {
+                shared.add(s);
+            }
+            return s;
+        }
+
         boolean bool() {
             return data.get() != 0;
         }
 
         Article article() throws IOException {
-            String source = string();
+            String source = shared();
             int urlLine = data.getInt();
-            String url = string();
+            String url = shared();
             String title = string();
             String slug = string();
             ZonedDateTime date = date();
             ZonedDateTime updated = date();
-            String category = string();
-            String categorySlug = string();
-            List<String> tags = strings();
-            List<String> authors = strings();
+            String category = shared();
+            String categorySlug = shared();
+            List<String> tags = sharedList();
+            List<String> authors = sharedList();
             String summary = string();
             boolean draft = bool();
             boolean noindex = bool();
             String image = string();
-            String imageAlt = string();
-            String lang = string();
+            String imageAlt = shared();
+            String lang = shared();
             @SuppressWarnings("unchecked")
             Map<String, Object> params = (Map<String, Object>) value();
             long bodyOffset = data.getLong();
@@ -244,15 +286,15 @@ final class ParseCacheFile {
             LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(data.getLong()),
                     LocalTime.ofNanoOfDay(data.getLong()));
             ZoneOffset offset = ZoneOffset.ofTotalSeconds(data.getInt());
-            ZoneId zone = zones.computeIfAbsent(string(), ZoneId::of);
+            ZoneId zone = zones.computeIfAbsent(shared(), ZoneId::of);
             return ZonedDateTime.ofStrict(local, offset, zone);
         }
 
-        private List<String> strings() {
+        private List<String> sharedList() {
             int n = data.getInt();
             List<String> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(string());
+                out.add(shared());
             }
             return out;
         }

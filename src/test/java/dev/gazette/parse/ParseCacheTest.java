@@ -51,8 +51,20 @@ class ParseCacheTest {
             title: Other
             date: 2022-12-20T09:00:00Z
             category: Economy
+            author: [Staff Reporter]
             ---
             Short.
+            -- content/2022/12/follow-up.md --
+            ---
+            title: After the treaty
+            date: 2022-12-23 10:00
+            category: Politics
+            tags: [Договор, Tashkent]
+            author: Staff Reporter
+            imageAlt: A signing table
+            lang: uz-Cyrl
+            ---
+            Values shared with the first article are written once in the file.
             -- content/2022/12/photo.svg --
             <svg xmlns="http://www.w3.org/2000/svg"/>
             -- content/2022/12/draft.md --
@@ -73,7 +85,7 @@ class ParseCacheTest {
         cache.save(file);
 
         ParseCache loaded = ParseCache.load(file, "key-1");
-        assertThat(loaded.entries.keySet()).isEqualTo(cache.entries.keySet()).hasSize(3);
+        assertThat(loaded.entries.keySet()).isEqualTo(cache.entries.keySet()).hasSize(4);
         for (Map.Entry<String, ParseCache.Entry> e : cache.entries.entrySet()) {
             ParseCache.Entry back = loaded.entries.get(e.getKey());
             assertThat(back).as(e.getKey()).isEqualTo(e.getValue());
@@ -89,6 +101,11 @@ class ParseCacheTest {
         assertThat(treaty.bodyHtml()).contains("Тело статьи").contains("footnote");
         assertThat(treaty.params()).containsKey("sources");
         assertThat(loaded.entries.get("content/2022/12/draft.md").draft()).isTrue();
+        Article followUp = loaded.entries.get("content/2022/12/follow-up.md").article();
+        assertThat(followUp.tags()).containsExactly("Договор", "Tashkent");
+        assertThat(followUp.category()).isEqualTo("Politics");
+        assertThat(followUp.authors()).containsExactly("Staff Reporter");
+        assertThat(followUp.source()).isEqualTo("content/2022/12/follow-up.md");
     }
 
     @Test
@@ -116,7 +133,7 @@ class ParseCacheTest {
         List<Article> articles = new ArticleParser(config, false, cache).parse(ContentLoader.load(dir, diagnostics),
                 diagnostics);
         assertThat(diagnostics.sorted()).isEmpty();
-        assertThat(articles).hasSize(2);
+        assertThat(articles).hasSize(3);
         return cache;
     }
 }
