@@ -30,20 +30,25 @@ public final class IndexKeys {
      */
     public static String hash(List<Article> articles) {
         MessageDigest digest = Hashes.digest();
-        StringBuilder keys = new StringBuilder(256);
+        StringBuilder keys = new StringBuilder(1 << 16);
         for (Article a : articles) {
-            keys.setLength(0);
             field(keys, a.source());
             field(keys, a.url());
-            field(keys, a.date().toString());
+            keys.append(a.date().toEpochSecond()).append('.').append(a.date().getNano()).append('/')
+                    .append(a.date().getOffset().getTotalSeconds()).append('/');
+            field(keys, a.date().getZone().getId());
             field(keys, a.category());
             field(keys, a.categorySlug());
             keys.append(a.tags().size()).append(':');
             a.tags().forEach(tag -> field(keys, tag));
             keys.append(a.authors().size()).append(':');
             a.authors().forEach(author -> field(keys, author));
-            digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
+            if (keys.length() > 60_000) {
+                digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
+                keys.setLength(0);
+            }
         }
+        digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
 

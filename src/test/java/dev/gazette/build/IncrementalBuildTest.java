@@ -103,6 +103,21 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aNewUpdatedDateReachesTheSitemapOfARebuild() throws IOException {
+        // "updated" moves no article between lists, but the sitemap shows it: reusing the previous
+        // sitemap would publish a stale lastmod.
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        site.file("content/2022/12/story-3.md", FixtureSite.article(
+                "title: Story 3\ndate: 2022-12-13 10:00\nupdated: 2022-12-20 11:00\ncategory: Economy\ntags: [Tashkent, tag0]",
+                "Body of story 3. See [the first](story-1.md).\n"));
+        site.buildOk("--now", NOW);
+        assertThat(Files.readString(site.output().resolve("sitemap.xml"))).contains("2022-12-20T11:00:00+05:00");
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    @Test
     void filesChangedOrDeletedInTheOutputAreWrittenAgain() throws IOException {
         FixtureSite site = site();
         ageSources();
