@@ -243,12 +243,8 @@ public final class ContentLoader {
     }
 
     private static SourceFile read(SourceFile unread, Diagnostics diagnostics) {
-        SourceFile.Read read = unread.read();
-        if (read.text() == null) {
-            diagnostics.add(unread.path(), 0, "the file is not valid UTF-8", "save it as UTF-8");
-            return null;
-        }
-        return new SourceFile(unread.path(), read.text(), read.hash(), unread.file(), unread.stamp());
+        SourceFile.Read read = unread.read(diagnostics);
+        return read == null ? null : new SourceFile(unread.path(), read.text(), read.hash(), unread.file(), unread.stamp());
     }
 
     static byte[] readBytes(Path path) {

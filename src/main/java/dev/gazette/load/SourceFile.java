@@ -1,6 +1,7 @@
 package dev.gazette.load;
 
 import dev.gazette.cache.Hashes;
+import dev.gazette.diag.Diagnostics;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -31,14 +32,22 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
         return text != null ? text : ContentLoader.decode(ContentLoader.readBytes(file), path);
     }
 
-    /** A file's text (null when it is not valid UTF-8) and the hash of its bytes. */
+    /** A file's text and the hash of its bytes. */
     public record Read(String text, String hash) {
     }
 
-    /** Reads the file now, for a build that reads each file only when it parses it. */
-    public Read read() {
+    /**
+     * Reads the file now, for a build that reads each file only when it parses it; null, reported
+     * to {@code diagnostics}, when it is not valid UTF-8.
+     */
+    public Read read(Diagnostics diagnostics) {
         byte[] bytes = ContentLoader.readBytes(file);
-        return new Read(ContentLoader.decodeOrNull(bytes), Hashes.sha256(bytes));
+        String decoded = ContentLoader.decodeOrNull(bytes);
+        if (decoded == null) {
+            diagnostics.add(path, 0, "the file is not valid UTF-8", "save it as UTF-8");
+            return null;
+        }
+        return new Read(decoded, Hashes.sha256(bytes));
     }
 
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */

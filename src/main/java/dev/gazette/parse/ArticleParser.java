@@ -140,13 +140,12 @@ public final class ArticleParser {
         if (hash == null) {
             // Not read yet (a one-off build reads each new file here, so its text is only in
             // memory while it is parsed).
-            SourceFile.Read read = file.read();
-            hash = read.hash();
-            text = read.text();
-            if (text == null) {
-                diagnostics.add(file.path(), 0, "the file is not valid UTF-8", "save it as UTF-8");
+            SourceFile.Read read = file.read(diagnostics);
+            if (read == null) {
                 return null;
             }
+            hash = read.hash();
+            text = read.text();
         }
         if (cached != null && cached.textHash().equals(hash)) {
             return new Item(file, hash, cached, null);
@@ -174,9 +173,8 @@ public final class ArticleParser {
         Header header = item.header != null ? item.header : readHeader(item.file, item.file.text(), diagnostics);
         String textHash = item.textHash;
         if (header != null && header.parts.body() == null) {
-            SourceFile.Read again = item.file.read();
-            if (again.text() == null) {
-                diagnostics.add(path, 0, "the file is not valid UTF-8", "save it as UTF-8");
+            SourceFile.Read again = item.file.read(diagnostics);
+            if (again == null) {
                 return null;
             }
             if (again.hash().equals(textHash)) {

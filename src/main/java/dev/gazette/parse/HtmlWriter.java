@@ -432,26 +432,23 @@ final class HtmlWriter {
 
     private void autoLink(AutoLink link) {
         String text = string(link.getText());
-        if (suppressed(link.getUrl())) {
-            text(text);
-            return;
-        }
-        tag("<a");
         // flexmark's AUTOLINK_WWW_PREFIX
-        attribute("href", text.startsWith("www.") ? "http://" + text : text);
-        tag(">");
-        text(text);
-        tag("</a>");
+        linkOrText(link.getUrl(), text.startsWith("www.") ? "http://" + text : text, text);
     }
 
     private void mailLink(MailLink link) {
         String text = unescaped(link.getText());
-        if (suppressed(link.getUrl())) {
+        linkOrText(link.getUrl(), "mailto:" + text, text);
+    }
+
+    /** An autolink's {@code <a>}, or its bare text when the URL is one that is never linked. */
+    private void linkOrText(CharSequence url, String href, String text) {
+        if (suppressed(url)) {
             text(text);
             return;
         }
         tag("<a");
-        attribute("href", "mailto:" + text);
+        attribute("href", href);
         tag(">");
         text(text);
         tag("</a>");

@@ -162,16 +162,19 @@ public final class SiteRenderer {
     private Set<Article> changedSincePreviousBuild(SiteModel model) {
         structure = IndexKeys.hash(model.articles());
         articleHeads.clear();
+        for (Article article : model.articles()) {
+            articleHeads.put(article.source(), PageFingerprints.head(article));
+        }
+        if (previousBuild == null || !structure.equals(previousBuild.structure)) {
+            return null;
+        }
         Set<Article> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Article article : model.articles()) {
-            long head = PageFingerprints.head(article);
-            articleHeads.put(article.source(), head);
-            Long before = previousBuild == null ? null : previousBuild.articles.get(article.source());
-            if (before == null || before != head) {
+            if (!articleHeads.get(article.source()).equals(previousBuild.articles.get(article.source()))) {
                 changed.add(article);
             }
         }
-        return previousBuild != null && structure.equals(previousBuild.structure) ? changed : null;
+        return changed;
     }
 
     /**
