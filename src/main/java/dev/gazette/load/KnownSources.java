@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class KnownSources {
 
-    private static final String FORMAT = "gazette-sources-1";
+    private static final String FORMAT = "gazette-sources-2";
     static final Duration RACY = Duration.ofSeconds(2);
 
     record Known(FileStamp stamp, String hash) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param path path relative to the site root with forward slashes, e.g. {@code content/2022/12/a.md}
  * @param text the file's text, UTF-8 decoded, without a byte-order mark; null when the file was
  *     not read (see {@link #text()} and {@link #read()})
- * @param hash SHA-256 of the file's bytes, hex: what caches recognise an unchanged file by; null
+ * @param hash {@link Hashes#content} of the file's bytes: what caches recognise an unchanged file by; null
  *     when the file was not read and no earlier build knew it
  * @param file where the file is, to read it when {@code text} is null
  * @param stamp its size and modification time when it was listed
@@ -47,7 +47,7 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
             diagnostics.add(path, 0, "the file is not valid UTF-8", "save it as UTF-8");
             return null;
         }
-        return new Read(decoded, Hashes.sha256(bytes));
+        return new Read(decoded, Hashes.content(bytes));
     }
 
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */

@@ -35,8 +35,15 @@ final class MarkdownRenderer {
     record Rendered(String html, String firstParagraph) {
     }
 
-    /** A link or image destination found in the body, with its 0-based line in the body. */
-    record Destination(String url, boolean image, int bodyLine) {
+    /** A link or image destination found in the body, with the node that holds it. */
+    record Destination(String url, boolean image, Node node) {
+        /**
+         * The destination's line in the body, from 0. Asked only for a diagnostic: flexmark counts
+         * the lines from the top of the document on every call, which cost an eighth of a cold build.
+         */
+        int bodyLine() {
+            return node.getStartLineNumber();
+        }
     }
 
     private final Parser parser;
@@ -140,7 +147,7 @@ final class MarkdownRenderer {
     private static BasedSequence rewritten(BasedSequence url, boolean image, Node node,
             java.util.function.Function<Destination, String> rewrite) {
         String original = url.toString();
-        String replacement = rewrite.apply(new Destination(original, image, node.getStartLineNumber()));
+        String replacement = rewrite.apply(new Destination(original, image, node));
         return replacement.equals(original) ? url : BasedSequence.of(replacement);
     }
 

@@ -20,7 +20,7 @@ public final class ParseCache {
     /**
      * One file's result.
      *
-     * @param textHash SHA-256 of the file's text
+     * @param textHash {@link dev.gazette.cache.Hashes#content} of the file's bytes
      * @param article the parsed article, or null for a draft left out of the build
      * @param links each relative link of the body (and the image) with the URL it resolved to;
      *     the article is reused only while they all still resolve the same way
