@@ -73,6 +73,7 @@ public final class ServeLatency {
                 Files.writeString(article, original + "\nEdit number " + i + " for the benchmark.\n");
                 version = awaitNewer(versions, version);
                 articleTimes.add((System.nanoTime() - t0) / 1e6);
+                quiet.printf(Locale.ROOT, "edit %d: reload after %.1f ms%n", i, articleTimes.get(i));
             }
             Files.writeString(article, original);
             version = awaitNewer(versions, version);

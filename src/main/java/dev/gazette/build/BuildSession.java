@@ -201,7 +201,10 @@ public final class BuildSession {
             }
             throw e;
         }
-        reportCollisions(files, diagnostics);
+        // The previous build had no two files at one path; the same paths cannot collide now.
+        if (written == null || !OutputFile.samePaths(written, files)) {
+            reportCollisions(files, diagnostics);
+        }
         timer.lap("render");
         if (diagnostics.hasErrors()) {
             if (staging != null) {

@@ -267,23 +267,15 @@ public final class SiteIndexer {
 
     // Hand-built rather than String.format: three paths per article add up in a large archive.
     private static String yearPath(ZonedDateTime d) {
-        return "/" + pad(d.getYear(), 4) + "/";
+        return "/" + SiteUrls.pad(d.getYear(), 4) + "/";
     }
 
     private static String monthPath(ZonedDateTime d) {
-        return "/" + pad(d.getYear(), 4) + "/" + pad(d.getMonthValue(), 2) + "/";
+        return "/" + SiteUrls.pad(d.getYear(), 4) + "/" + SiteUrls.pad(d.getMonthValue(), 2) + "/";
     }
 
     private static String dayPath(ZonedDateTime d) {
-        return "/" + pad(d.getYear(), 4) + "/" + pad(d.getMonthValue(), 2) + "/" + pad(d.getDayOfMonth(), 2) + "/";
-    }
-
-    /** Zero-padded like {@code %0Nd} (a negative year keeps its sign in front). */
-    private static String pad(int value, int width) {
-        String digits = Integer.toString(Math.abs(value));
-        int room = width - digits.length() - (value < 0 ? 1 : 0);
-        String zeros = room > 0 ? "0".repeat(room) : "";
-        return (value < 0 ? "-" : "") + zeros + digits;
+        return monthPath(d) + SiteUrls.pad(d.getDayOfMonth(), 2) + "/";
     }
 
     /** Groups newest-first articles by key; the map is ordered by key descending, i.e. newest period first. */

@@ -63,6 +63,20 @@ public record Article(
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 
+    /**
+     * Whether the two differ at most in their bodies (and so in their fingerprints): a page that
+     * lists this article but never prints its body is the same for both.
+     */
+    public boolean sameApartFromBody(Article other) {
+        return this == other || other != null && urlLine == other.urlLine && draft == other.draft
+                && noindex == other.noindex && source.equals(other.source) && url.equals(other.url)
+                && title.equals(other.title) && slug.equals(other.slug) && date.equals(other.date)
+                && Objects.equals(updated, other.updated) && category.equals(other.category)
+                && categorySlug.equals(other.categorySlug) && tags.equals(other.tags) && authors.equals(other.authors)
+                && summary.equals(other.summary) && Objects.equals(image, other.image)
+                && imageAlt.equals(other.imageAlt) && Objects.equals(lang, other.lang) && params.equals(other.params);
+    }
+
     /** The rendered Markdown. */
     public String bodyHtml() {
         return body.html();

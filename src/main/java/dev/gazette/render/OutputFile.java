@@ -28,4 +28,20 @@ public record OutputFile(String path, byte[] bytes, Path copyFrom, String origin
     public static OutputFile copied(String path, Path source, String origin) {
         return new OutputFile(path, null, source, origin, 0);
     }
+
+    /**
+     * Whether both lists name the same paths in the same order: the preview's usual case, where
+     * an edit changes files but not which files there are, checked without a map.
+     */
+    public static boolean samePaths(java.util.List<OutputFile> a, java.util.List<OutputFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).path().equals(b.get(i).path())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -68,6 +68,8 @@ public final class SiteRenderer {
     private volatile Set<Article> changedArticles;
     private List<Object> lastFeedKey;
     private SiteView lastSite;
+    /** The pages of the last render call, to tell whether any is gone. */
+    private List<Page> lastPages;
     private List<OutputFile> lastFeeds;
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
     private Path previousOutput;
@@ -122,9 +124,12 @@ public final class SiteRenderer {
             pageCache.clear();
             lastSite = site;
         }
-        Set<String> present = new HashSet<>();
-        model.pages().forEach(page -> present.add(page.sitePath()));
-        pageCache.keySet().retainAll(present);
+        if (!samePagePaths(lastPages, model.pages())) {
+            Set<String> present = new HashSet<>();
+            model.pages().forEach(page -> present.add(page.sitePath()));
+            pageCache.keySet().retainAll(present);
+        }
+        lastPages = model.pages();
         written.clear();
         String siteHash = previousOutput != null ? Hashes.sha256(site.toString()) : null;
         changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
@@ -139,6 +144,19 @@ public final class SiteRenderer {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
         }
         return out;
+    }
+
+    /** Whether the pages are at the same paths as last time (then no kept page is gone). */
+    private static boolean samePagePaths(List<Page> last, List<Page> pages) {
+        if (last == null || last.size() != pages.size()) {
+            return false;
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            if (!last.get(i).sitePath().equals(pages.get(i).sitePath())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -253,10 +271,19 @@ public final class SiteRenderer {
         if (inMemory != null && (inMemory.page == page || inMemory.page.equals(page))) {
             return inMemory.file;
         }
+        if (inMemory != null && !inMemory.readOtherBodies && BodyReads.sameApartFromBodies(inMemory.page, page)) {
+            pageCache.put(page.sitePath(), new RenderedPage(page, inMemory.file, false));
+            return inMemory.file;
+        }
         String fingerprint = previousOutput != null ? fingerprint(page, path, siteHash) : null;
         OutputFile file = previousBuild != null ? fromPreviousBuild(page, path, fingerprint) : null;
         if (file == null) {
-            file = renderPage(page, site, views, diagnostics);
+            BodyReads reads = BodyReads.begin(page instanceof Page.ArticlePage p ? p.article() : null);
+            try {
+                file = renderPage(page, site, views, diagnostics);
+            } finally {
+                reads.end();
+            }
             if (file == null) {
                 return null;
             }
@@ -264,7 +291,7 @@ public final class SiteRenderer {
                 written.put(path, fingerprint);
                 return pageSink.apply(file);
             }
-            pageCache.put(page.sitePath(), new RenderedPage(page, file));
+            pageCache.put(page.sitePath(), new RenderedPage(page, file, reads.others()));
         }
         if (fingerprint != null) {
             written.put(path, fingerprint);
@@ -291,7 +318,8 @@ public final class SiteRenderer {
         return new OutputFile(path, null, previousOutput.resolve(path), origin, page.originLine());
     }
 
-    private record RenderedPage(Page page, OutputFile file) {
+    /** A page kept in memory, and whether it printed the body of an article other than its own. */
+    private record RenderedPage(Page page, OutputFile file, boolean readOtherBodies) {
     }
 
     private OutputFile renderPage(Page page, SiteView site, java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
@@ -438,22 +466,33 @@ public final class SiteRenderer {
      */
     private final class Teasers {
         private final SiteView site;
-        private final Map<ArticleView, String> html = new ConcurrentHashMap<>();
+        private final Map<ArticleView, Teaser> html = new ConcurrentHashMap<>();
 
         Teasers(SiteView site) {
             this.site = site;
         }
 
         String of(ArticleView article) throws IOException {
-            String teaser = html.get(article);
+            Teaser teaser = html.get(article);
             if (teaser == null) {
                 StringWriter writer = new StringWriter(1024);
-                engine.getTemplate("partials/teaser.html").evaluate(writer, Map.of("site", site, "a", article));
-                teaser = writer.toString();
+                BodyReads reads = BodyReads.begin(null);
+                try {
+                    engine.getTemplate("partials/teaser.html").evaluate(writer, Map.of("site", site, "a", article));
+                } finally {
+                    reads.end();
+                }
+                teaser = new Teaser(writer.toString(), reads.others());
                 html.putIfAbsent(article, teaser);
+            } else if (teaser.printsBody()) {
+                BodyReads.otherBodies();
             }
-            return teaser;
+            return teaser.html();
         }
+    }
+
+    /** A rendered teaser, and whether it printed its article's body. */
+    private record Teaser(String html, boolean printsBody) {
     }
 
     /** {@code teaser(article)}: the article's teaser, as {@link Teasers} keeps it. */

@@ -42,12 +42,21 @@ public record SiteUrls(String baseUrl, String basePath) {
 
     /** Expands a permalink pattern such as {@code /:year/:month/:day/:slug/} into a site path. */
     public static String permalink(String pattern, ZonedDateTime date, String slug, String categorySlug) {
+        // Hand-padded rather than String.format: once per article, it was a visible part of parsing.
         return pattern
-                .replace(":year", String.format(java.util.Locale.ROOT, "%04d", date.getYear()))
-                .replace(":month", String.format(java.util.Locale.ROOT, "%02d", date.getMonthValue()))
-                .replace(":day", String.format(java.util.Locale.ROOT, "%02d", date.getDayOfMonth()))
+                .replace(":year", pad(date.getYear(), 4))
+                .replace(":month", pad(date.getMonthValue(), 2))
+                .replace(":day", pad(date.getDayOfMonth(), 2))
                 .replace(":slug", slug)
                 .replace(":category", categorySlug);
+    }
+
+    /** Zero-padded like {@code %0Nd} (a negative number keeps its sign in front). */
+    public static String pad(int value, int width) {
+        String digits = Integer.toString(Math.abs(value));
+        int room = width - digits.length() - (value < 0 ? 1 : 0);
+        String zeros = room > 0 ? "0".repeat(room) : "";
+        return (value < 0 ? "-" : "") + zeros + digits;
     }
 
     private static String requireSitePath(String sitePath) {

@@ -171,16 +171,27 @@ public final class SiteWriter {
         if (!Files.isDirectory(output)) {
             return write(files, outputDir);
         }
-        // One pass over the map of the previous files: what is left in it afterwards was removed.
         // On a large site this runs on every save in the preview, so it stays sequential and
-        // allocation-light; only the few changed files are written.
-        java.util.Map<String, OutputFile> before = new java.util.HashMap<>(previous.size() * 2);
-        previous.forEach(f -> before.put(f.path(), f));
+        // allocation-light; only the few changed files are written. Usually the paths are those of
+        // the previous build, in the same order: files are then compared pairwise and none was removed.
         List<OutputFile> changed = new java.util.ArrayList<>();
-        for (OutputFile file : files) {
-            OutputFile old = before.remove(file.path());
-            if (old != file && (old == null || old.bytes() == null || !Arrays.equals(old.bytes(), file.bytes()))) {
-                changed.add(file);
+        java.util.Map<String, OutputFile> before = java.util.Map.of();
+        if (OutputFile.samePaths(previous, files)) {
+            for (int i = 0; i < files.size(); i++) {
+                if (differs(previous.get(i), files.get(i))) {
+                    changed.add(files.get(i));
+                }
+            }
+        } else {
+            // One pass over the map of the previous files: what is left in it afterwards was removed.
+            before = new java.util.HashMap<>(previous.size() * 2);
+            for (OutputFile f : previous) {
+                before.put(f.path(), f);
+            }
+            for (OutputFile file : files) {
+                if (differs(before.remove(file.path()), file)) {
+                    changed.add(file);
+                }
             }
         }
         changed.parallelStream().forEach(file -> replaceOne(file, OutputPaths.resolveInside(output, file.path())));
@@ -197,6 +208,11 @@ public final class SiteWriter {
             }
         }
         return new WriteResult(changed.size(), files.size() - changed.size(), removed);
+    }
+
+    /** Whether {@code file} must be written over {@code old} (null: there was none). */
+    private static boolean differs(OutputFile old, OutputFile file) {
+        return old != file && (old == null || old.bytes() == null || !Arrays.equals(old.bytes(), file.bytes()));
     }
 
     private static void removeEmptyParents(Path dir, Path output) throws IOException {
