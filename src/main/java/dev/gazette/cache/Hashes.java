@@ -50,6 +50,11 @@ public final class Hashes {
         return HexFormat.of().toHexDigits(h[0]) + HexFormat.of().toHexDigits(h[1]);
     }
 
+    /** The first 64 bits of {@link #content}, for keys kept by the hundred thousand. */
+    public static long content64(byte[] bytes) {
+        return murmur3(bytes, 0)[0];
+    }
+
     /** MurmurHash3_x64_128 of {@code data}: the two 64-bit halves, as its reference code returns them. */
     static long[] murmur3(byte[] data, int seed) {
         long h1 = seed & 0xffffffffL;

@@ -7,4 +7,11 @@ package dev.gazette.index;
  * @param count number of articles in it
  */
 public record Category(String name, String slug, String url, int count) {
+
+    /** The count, noted as read when a template asks (see {@link TemplateReads}). */
+    @Override
+    public int count() {
+        TemplateReads.count();
+        return count;
+    }
 }

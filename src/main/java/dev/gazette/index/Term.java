@@ -8,4 +8,11 @@ package dev.gazette.index;
  * @param count number of articles with it
  */
 public record Term(String name, String slug, String url, int count) {
+
+    /** The count, noted as read when a template asks (see {@link TemplateReads}). */
+    @Override
+    public int count() {
+        TemplateReads.count();
+        return count;
+    }
 }

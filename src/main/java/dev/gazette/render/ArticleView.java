@@ -142,7 +142,7 @@ public final class ArticleView {
      * views of a large archive's list pages would otherwise hold every body in memory.
      */
     public String body() {
-        BodyReads.bodyOf(article);
+        dev.gazette.index.TemplateReads.bodyOf(article);
         return article.bodyHtml();
     }
 

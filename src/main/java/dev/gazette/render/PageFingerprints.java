@@ -2,24 +2,36 @@ package dev.gazette.render;
 
 import dev.gazette.cache.Hashes;
 import dev.gazette.index.Page;
+import dev.gazette.index.TemplateReads;
 import dev.gazette.parse.Article;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * A hash of everything a page shows. Articles enter through their own fingerprints (source text
  * and resolved links), everything else through the page's record values; with the same templates
  * and config, the same fingerprint means the same bytes.
+ *
+ * <p>What the page's templates read last time ({@link TemplateReads}) leads the fingerprint, and
+ * decides what it covers: a page that printed no other article's body takes the articles it
+ * lists without their bodies, and one that printed no count takes the site without counts. A page
+ * is rendered again only if its fingerprint changed, and then its reads are taken afresh.
  */
 final class PageFingerprints {
 
     private PageFingerprints() {
     }
 
-    static String of(Page page, String siteHash) {
+    /**
+     * @param siteHash the hash of the site values: with counts if {@code reads} has them
+     * @param teaserHeads where listed articles' {@link #teaserHead} are kept, by source, for one build
+     */
+    static String of(Page page, String siteHash, int reads, Map<String, Long> teaserHeads) {
         MessageDigest digest = DIGEST.get();
         digest.reset();
         StringBuilder key = new StringBuilder(256).append(siteHash).append('|').append(page.kind()).append('|')
@@ -37,21 +49,65 @@ final class PageFingerprints {
             key.append(page);
         }
         digest.update(key.toString().getBytes(StandardCharsets.UTF_8));
-        // Listed articles enter by the first 64 bits of their own fingerprints: a list page names
-        // twenty of them, and hashing their hex in full was most of the cost of a rebuild's check.
+        // Listed articles enter by 64 bits each: a list page names twenty of them, and hashing
+        // their hex in full was most of the cost of a rebuild's check.
+        boolean bodies = (reads & TemplateReads.OTHER_BODIES) != 0;
         byte[] bits = new byte[Long.BYTES * articles.size()];
         for (int i = 0; i < articles.size(); i++) {
-            long head = head(articles.get(i));
+            Article article = articles.get(i);
+            long head = bodies ? head(article) : teaserHeads.computeIfAbsent(article.source(), s -> teaserHead(article));
             for (int b = 0; b < Long.BYTES; b++) {
                 bits[i * Long.BYTES + b] = (byte) (head >>> (8 * b));
             }
         }
-        return HexFormat.of().formatHex(digest.digest(bits));
+        return (char) ('0' + reads) + HexFormat.of().formatHex(digest.digest(bits));
+    }
+
+    /** What the page's templates read when it was fingerprinted; all for an unknown page. */
+    static int reads(String fingerprint) {
+        if (fingerprint == null || fingerprint.isEmpty()) {
+            return TemplateReads.ALL;
+        }
+        int reads = fingerprint.charAt(0) - '0';
+        return reads >= 0 && reads <= TemplateReads.ALL ? reads : TemplateReads.ALL;
     }
 
     /** The first 64 bits of an article's fingerprint: all a page's fingerprint takes of it. */
     static long head(Article article) {
         return Long.parseUnsignedLong(article.fingerprint(), 0, 16, 16);
+    }
+
+    /**
+     * A hash of everything about an article but its body: what a page that prints no other
+     * article's body can show of it. Each value is prefixed by its length (lists and maps by their
+     * size), so that text moving from one field or element to the next cannot give the same hash.
+     */
+    static long teaserHead(Article a) {
+        StringBuilder key = new StringBuilder(512);
+        for (Object value : new Object[] {a.source(), a.urlLine(), a.url(), a.title(), a.slug(), a.date(),
+            a.updated(), a.category(), a.categorySlug(), a.tags(), a.authors(), a.summary(), a.draft(),
+            a.noindex(), a.image(), a.imageAlt(), a.lang(), a.params()}) {
+            appendValue(key, value);
+        }
+        return Hashes.content64(key.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void appendValue(StringBuilder key, Object value) {
+        if (value == null) {
+            key.append("n;");
+        } else if (value instanceof List<?> list) {
+            key.append('l').append(list.size()).append(';');
+            list.forEach(item -> appendValue(key, item));
+        } else if (value instanceof Map<?, ?> map) {
+            key.append('m').append(map.size()).append(';');
+            map.forEach((k, v) -> {
+                appendValue(key, k);
+                appendValue(key, v);
+            });
+        } else {
+            String text = value.toString();
+            key.append(text.length()).append(':').append(text);
+        }
     }
 
     /**
@@ -72,6 +128,37 @@ final class PageFingerprints {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code a} and {@code b} differ at most in the bodies of the articles they list: an
+     * article page's own article must be equal, body included. The preview's in-memory test, as
+     * {@link #teaserHead} is the build's.
+     */
+    static boolean sameApartFromBodies(Page a, Page b) {
+        if (a instanceof Page.ArticlePage x && b instanceof Page.ArticlePage y) {
+            return x.article().equals(y.article()) && sameApartFromBodies(x.related(), y.related());
+        }
+        if (a instanceof Page.ListPage x && b instanceof Page.ListPage y) {
+            return x.kind().equals(y.kind()) && x.sitePath().equals(y.sitePath()) && x.template().equals(y.template())
+                    && x.title().equals(y.title()) && x.description().equals(y.description())
+                    && x.pagination().equals(y.pagination()) && Objects.equals(x.category(), y.category())
+                    && Objects.equals(x.term(), y.term()) && Objects.equals(x.period(), y.period())
+                    && sameApartFromBodies(x.articles(), y.articles());
+        }
+        return a.equals(b);
+    }
+
+    private static boolean sameApartFromBodies(List<Article> a, List<Article> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).sameApartFromBody(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One digest per thread: pages are fingerprinted in parallel. */

@@ -12,10 +12,10 @@ import java.util.Map;
  */
 public final class RenderCache {
 
-    private static final String FORMAT = "gazette-render-cache-3";
+    private static final String FORMAT = "gazette-render-cache-4";
 
     private final String key;
-    /** Output path to fingerprint. */
+    /** Output path to fingerprint (for a page, led by what its templates read: see {@link PageFingerprints}). */
     final Map<String, String> pages;
     /** The hash of every article's index keys ({@link dev.gazette.index.IndexKeys#hash}); empty if unknown. */
     final String structure;

@@ -3,9 +3,12 @@ package dev.gazette.render;
 import dev.gazette.cache.Hashes;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.diag.Diagnostics;
+import dev.gazette.index.Category;
 import dev.gazette.index.IndexKeys;
 import dev.gazette.index.Page;
 import dev.gazette.index.SiteModel;
+import dev.gazette.index.TemplateReads;
+import dev.gazette.index.Term;
 import dev.gazette.load.StaticFile;
 import dev.gazette.parse.Article;
 import dev.gazette.url.SiteUrls;
@@ -68,6 +71,8 @@ public final class SiteRenderer {
     private volatile Set<Article> changedArticles;
     private List<Object> lastFeedKey;
     private SiteView lastSite;
+    /** {@link PageFingerprints#teaserHead} of the articles of this render call, by source. */
+    private volatile Map<String, Long> teaserHeads = new ConcurrentHashMap<>();
     /** The pages of the last render call, to tell whether any is gone. */
     private List<Page> lastPages;
     private List<OutputFile> lastFeeds;
@@ -120,8 +125,13 @@ public final class SiteRenderer {
         teasers = new Teasers(site);
 
         if (!site.equals(lastSite)) {
-            // Every page shows the site values (navigation, counts): none of the kept pages is valid.
-            pageCache.clear();
+            // Every page may show the site values: only pages that read no count survive a change
+            // of counts alone (an added or removed article), and none survives any other change.
+            if (lastSite != null && withoutCounts(site).equals(withoutCounts(lastSite))) {
+                pageCache.values().removeIf(kept -> (kept.reads & TemplateReads.COUNTS) != 0);
+            } else {
+                pageCache.clear();
+            }
             lastSite = site;
         }
         if (!samePagePaths(lastPages, model.pages())) {
@@ -131,7 +141,9 @@ public final class SiteRenderer {
         }
         lastPages = model.pages();
         written.clear();
-        String siteHash = previousOutput != null ? Hashes.sha256(site.toString()) : null;
+        SiteHashes siteHash = previousOutput != null ? new SiteHashes(Hashes.sha256(site.toString()),
+                Hashes.sha256(withoutCounts(site).toString())) : null;
+        teaserHeads = new ConcurrentHashMap<>();
         changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
                 .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
@@ -262,7 +274,7 @@ public final class SiteRenderer {
      * equal site values; on disk, an equal fingerprint (a hash of everything the page shows). Templates
      * and config are fixed for a renderer's life.
      */
-    private OutputFile cachedPage(Page page, String siteHash, SiteView site,
+    private OutputFile cachedPage(Page page, SiteHashes siteHash, SiteView site,
             java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
         String path = SiteUrls.outputFile(page.sitePath());
         RenderedPage inMemory = pageCache.get(page.sitePath());
@@ -271,27 +283,35 @@ public final class SiteRenderer {
         if (inMemory != null && (inMemory.page == page || inMemory.page.equals(page))) {
             return inMemory.file;
         }
-        if (inMemory != null && !inMemory.readOtherBodies && BodyReads.sameApartFromBodies(inMemory.page, page)) {
-            pageCache.put(page.sitePath(), new RenderedPage(page, inMemory.file, false));
+        if (inMemory != null && (inMemory.reads & TemplateReads.OTHER_BODIES) == 0
+                && PageFingerprints.sameApartFromBodies(inMemory.page, page)) {
+            pageCache.put(page.sitePath(), new RenderedPage(page, inMemory.file, inMemory.reads));
             return inMemory.file;
         }
-        String fingerprint = previousOutput != null ? fingerprint(page, path, siteHash) : null;
-        OutputFile file = previousBuild != null ? fromPreviousBuild(page, path, fingerprint) : null;
+        // Fingerprinted as the previous build found the page's reads, to reuse its file; a page
+        // rendered now is fingerprinted (again) by the reads it made.
+        int reads = previousBuild != null ? PageFingerprints.reads(previousBuild.pages.get(path)) : TemplateReads.ALL;
+        String fingerprint = previousBuild != null ? fingerprint(page, path, siteHash, reads) : null;
+        OutputFile file = fingerprint != null ? fromPreviousBuild(page, path, fingerprint) : null;
         if (file == null) {
-            BodyReads reads = BodyReads.begin(page instanceof Page.ArticlePage p ? p.article() : null);
+            TemplateReads watch = TemplateReads.begin(page instanceof Page.ArticlePage p ? p.article() : null);
             try {
                 file = renderPage(page, site, views, diagnostics);
             } finally {
-                reads.end();
+                watch.end();
             }
             if (file == null) {
                 return null;
+            }
+            if (previousOutput != null && (fingerprint == null || watch.reads() != reads)) {
+                reads = watch.reads();
+                fingerprint = PageFingerprints.of(page, siteHash.forReads(reads), reads, teaserHeads);
             }
             if (pageSink != null) {
                 written.put(path, fingerprint);
                 return pageSink.apply(file);
             }
-            pageCache.put(page.sitePath(), new RenderedPage(page, file, reads.others()));
+            pageCache.put(page.sitePath(), new RenderedPage(page, file, watch.reads()));
         }
         if (fingerprint != null) {
             written.put(path, fingerprint);
@@ -299,7 +319,7 @@ public final class SiteRenderer {
         return file;
     }
 
-    private String fingerprint(Page page, String path, String siteHash) {
+    private String fingerprint(Page page, String path, SiteHashes siteHash, int reads) {
         Set<Article> changed = changedArticles;
         if (changed != null && !PageFingerprints.shows(page, changed)) {
             String previous = previousBuild.pages.get(path);
@@ -307,7 +327,7 @@ public final class SiteRenderer {
                 return previous;
             }
         }
-        return PageFingerprints.of(page, siteHash);
+        return PageFingerprints.of(page, siteHash.forReads(reads), reads, teaserHeads);
     }
 
     private OutputFile fromPreviousBuild(Page page, String path, String fingerprint) {
@@ -319,7 +339,26 @@ public final class SiteRenderer {
     }
 
     /** A page kept in memory, and whether it printed the body of an article other than its own. */
-    private record RenderedPage(Page page, OutputFile file, boolean readOtherBodies) {
+    /** A page kept in memory, and what its templates read ({@link TemplateReads}). */
+    private record RenderedPage(Page page, OutputFile file, int reads) {
+    }
+
+    /** The hash of the site values, with and without the counts of categories, tags and authors. */
+    private record SiteHashes(String all, String withoutCounts) {
+        String forReads(int reads) {
+            return (reads & TemplateReads.COUNTS) != 0 ? all : withoutCounts;
+        }
+    }
+
+    /** The site values as a page that reads no count sees them. */
+    private static SiteView withoutCounts(SiteView site) {
+        return new SiteView(site.title(), site.description(), site.language(), site.baseUrl(), site.basePath(),
+                site.categories().stream().map(c -> new Category(c.name(), c.slug(), c.url(), 0)).toList(),
+                withoutCounts(site.tags()), withoutCounts(site.authors()), site.version());
+    }
+
+    private static List<Term> withoutCounts(List<Term> terms) {
+        return terms.stream().map(t -> new Term(t.name(), t.slug(), t.url(), 0)).toList();
     }
 
     private OutputFile renderPage(Page page, SiteView site, java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
@@ -476,23 +515,23 @@ public final class SiteRenderer {
             Teaser teaser = html.get(article);
             if (teaser == null) {
                 StringWriter writer = new StringWriter(1024);
-                BodyReads reads = BodyReads.begin(null);
+                TemplateReads watch = TemplateReads.begin(null);
                 try {
                     engine.getTemplate("partials/teaser.html").evaluate(writer, Map.of("site", site, "a", article));
                 } finally {
-                    reads.end();
+                    watch.end();
                 }
-                teaser = new Teaser(writer.toString(), reads.others());
+                teaser = new Teaser(writer.toString(), watch.reads());
                 html.putIfAbsent(article, teaser);
-            } else if (teaser.printsBody()) {
-                BodyReads.otherBodies();
+            } else {
+                TemplateReads.reused(teaser.reads());
             }
             return teaser.html();
         }
     }
 
-    /** A rendered teaser, and whether it printed its article's body. */
-    private record Teaser(String html, boolean printsBody) {
+    /** A rendered teaser, and what its template read. */
+    private record Teaser(String html, int reads) {
     }
 
     /** {@code teaser(article)}: the article's teaser, as {@link Teasers} keeps it. */

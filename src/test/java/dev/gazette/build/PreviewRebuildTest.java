@@ -101,6 +101,27 @@ class PreviewRebuildTest {
         assertSameAsColdBuild(site);
     }
 
+    @Test
+    void anAddedArticleKeepsPagesThatNeitherListItNorPrintCounts() throws IOException {
+        // Its tag is one the site has: a new tag or author changes the site's lists, which every
+        // page may print, and all pages are rendered again.
+        FixtureSite site = site("");
+        BuildSession session = session(site);
+        Map<String, OutputFile> before = byPath(session.rebuildAll().files());
+        Path added = dir.resolve("content/2020/03/story-9.md");
+        site.file("content/2020/03/story-9.md", FixtureSite.article(
+                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Tashkent]", "Lead of story 9.\n"));
+        BuildOutcome outcome = session.rebuild(Set.of(added));
+        assertThat(outcome.result().ok()).isTrue();
+        Map<String, OutputFile> after = byPath(outcome.files());
+
+        for (String kept : List.of("category/economy/index.html", "2022/12/12/index.html", "2022/12/13/index.html")) {
+            assertThat(after.get(kept)).as(kept).isSameAs(before.get(kept));
+        }
+        assertThat(after.get("category/index.html")).isNotSameAs(before.get("category/index.html"));
+        assertSameAsColdBuild(site);
+    }
+
     private void assertSameAsColdBuild(FixtureSite site) throws IOException {
         Path cold = dir.resolve("cold");
         site.buildOk("--now", NOW, "--output", cold.toString());

@@ -1,0 +1,77 @@
+package dev.gazette.index;
+
+import dev.gazette.parse.Article;
+
+/**
+ * What a page's templates read, while it renders, that its own record does not show: the body of
+ * an article other than its own, or a site-wide count (articles in a category, tag or author).
+ * A page that read neither is the same for any two versions of the site that differ only there,
+ * so an edit that changes only a body, or an added article that changes only counts, leaves it
+ * alone. Kept per thread: pages render in parallel, each on one thread.
+ */
+public final class TemplateReads {
+
+    /** Read the body of an article other than the page's own. */
+    public static final int OTHER_BODIES = 1;
+    /** Read a site-wide count. */
+    public static final int COUNTS = 2;
+    /** Everything: what a page whose reads are unknown is taken to depend on. */
+    public static final int ALL = OTHER_BODIES | COUNTS;
+
+    private static final ThreadLocal<TemplateReads> CURRENT = new ThreadLocal<>();
+
+    private final String ownSource;
+    private final TemplateReads outer;
+    private int reads;
+
+    private TemplateReads(String ownSource, TemplateReads outer) {
+        this.ownSource = ownSource;
+        this.outer = outer;
+    }
+
+    /** Starts watching this thread's rendering of a page whose own article is {@code own} (or null). */
+    public static TemplateReads begin(Article own) {
+        TemplateReads reads = new TemplateReads(own == null ? null : own.source(), CURRENT.get());
+        CURRENT.set(reads);
+        return reads;
+    }
+
+    /** Stops watching; what was read counts for the rendering this one was nested in too. */
+    public void end() {
+        if (outer == null) {
+            CURRENT.remove();
+        } else {
+            outer.reads |= reads;
+            CURRENT.set(outer);
+        }
+    }
+
+    /** What was read: a combination of {@link #OTHER_BODIES} and {@link #COUNTS}. */
+    public int reads() {
+        return reads;
+    }
+
+    /** A template asked for {@code article}'s body. */
+    public static void bodyOf(Article article) {
+        TemplateReads current = CURRENT.get();
+        if (current != null && !article.source().equals(current.ownSource)) {
+            current.reads |= OTHER_BODIES;
+        }
+    }
+
+    /** A template asked for a count. */
+    static void count() {
+        TemplateReads current = CURRENT.get();
+        if (current != null) {
+            current.reads |= COUNTS;
+        }
+    }
+
+    /** Something rendered earlier with these reads (a kept teaser) is used again. */
+    public static void reused(int reads) {
+        TemplateReads current = CURRENT.get();
+        if (current != null) {
+            current.reads |= reads;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gazette.FixtureSite;
+import dev.gazette.render.OutputFile;
+import dev.gazette.write.OutputState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which pages a second {@code gazette build} renders again: those whose fingerprint changed.
+ * A page whose templates printed no other article's body keeps its fingerprint when only bodies
+ * change; one that printed no count keeps it when only counts change (an added article). Every
+ * build must still give what a cold build gives.
+ */
+class PageReuseTest {
+
+    private static final String NOW = "2022-12-23T12:00:00+05:00";
+
+    @TempDir
+    Path dir;
+
+    /** Economy (tag Trade) on 11-14 December, Politics (tag Vote) on 15-18 December. */
+    private FixtureSite site(String extra) {
+        StringBuilder spec = new StringBuilder("""
+                -- gazette.yaml --
+                title: Courier
+                timezone: Asia/Tashkent
+                pageSize: 10
+                """);
+        for (int i = 1; i <= 8; i++) {
+            boolean economy = i <= 4;
+            spec.append("-- content/2022/12/story-").append(i).append(".md --\n")
+                    .append("---\ntitle: Story ").append(i).append("\ndate: 2022-12-").append(10 + i)
+                    .append(" 10:00\ncategory: ").append(economy ? "Economy" : "Politics")
+                    .append("\ntags: [").append(economy ? "Trade" : "Vote").append("]\n---\n")
+                    .append("Lead of story ").append(i).append(".\n\nSecond paragraph of story ").append(i).append(".\n");
+        }
+        return FixtureSite.write(dir, spec + extra).buildOk("--now", NOW);
+    }
+
+    /** A build as {@code gazette build} runs it, returning every output file (reused ones have no bytes). */
+    private Map<String, OutputFile> build(FixtureSite site) {
+        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        Path state = dir.resolve(BuildSession.CACHE_DIR).resolve(BuildSession.OUTPUT_STATE);
+        BuildSession session = new BuildSession(options, true, OutputState.check(state, site.output()));
+        try {
+            BuildOutcome outcome = session.rebuildAll();
+            assertThat(outcome.result().ok()).as(outcome.result().diagnostics().toString()).isTrue();
+            Map<String, OutputFile> out = new HashMap<>();
+            outcome.files().forEach(f -> out.put(f.path(), f));
+            return out;
+        } finally {
+            session.close();
+        }
+    }
+
+    private void addOldPoliticsStory(FixtureSite site) {
+        site.file("content/2020/03/story-9.md", FixtureSite.article(
+                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Vote]", "Lead of story 9.\n"));
+    }
+
+    private void rewriteSecondParagraphOfStory2() throws IOException {
+        Path story = dir.resolve("content/2022/12/story-2.md");
+        Files.writeString(story, Files.readString(story).replace("Second paragraph of story 2", "Rewritten paragraph"));
+    }
+
+    private static void assertReused(Map<String, OutputFile> files, List<String> paths) {
+        for (String path : paths) {
+            assertThat(files.get(path).bytes()).as(path + " rendered again").isNull();
+        }
+    }
+
+    private static void assertRendered(Map<String, OutputFile> files, String path, String text) {
+        assertThat(files.get(path).bytes()).as(path + " reused").isNotNull();
+        assertThat(new String(files.get(path).bytes(), StandardCharsets.UTF_8)).as(path).contains(text);
+    }
+
+    @Test
+    void anAddedArticleLeavesPagesThatNeitherListItNorPrintCounts() throws IOException {
+        FixtureSite site = site("");
+        addOldPoliticsStory(site);
+        Map<String, OutputFile> files = build(site);
+
+        assertReused(files, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
+                "tag/trade/index.html", "2022/12/13/index.html"));
+        assertRendered(files, "index.html", "Story 9");
+        assertRendered(files, "category/index.html", "5 articles");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void anAddedArticleRendersEveryPageThatPrintsACount() throws IOException {
+        FixtureSite site = site("""
+                -- templates/base.html --
+                <html><body><nav>{% for c in site.categories %}{{ c.name }}: {{ c.count }}; {% endfor %}</nav>
+                {% block content %}{% endblock %}</body></html>
+                """);
+        addOldPoliticsStory(site);
+        Map<String, OutputFile> files = build(site);
+
+        assertRendered(files, "2022/12/12/story-2/index.html", "Politics: 5;");
+        assertRendered(files, "category/economy/index.html", "Politics: 5;");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void aBodyEditLeavesListPagesThatDoNotPrintBodies() throws IOException {
+        FixtureSite site = site("");
+        rewriteSecondParagraphOfStory2();
+        Map<String, OutputFile> files = build(site);
+
+        assertReused(files, List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
+                "2022/12/12/index.html", "2022/12/11/story-1/index.html"));
+        assertRendered(files, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void aBodyEditRendersListPagesThatPrintBodies() throws IOException {
+        FixtureSite site = site("""
+                -- templates/category.html --
+                {% for a in articles %}<section>{{ a.body | raw }}</section>{% endfor %}
+                -- templates/partials/teaser.html --
+                <div class="teaser">{{ a.body | raw }}</div>
+                """);
+        rewriteSecondParagraphOfStory2();
+        Map<String, OutputFile> files = build(site);
+
+        assertRendered(files, "category/economy/index.html", "Rewritten paragraph");
+        assertRendered(files, "index.html", "Rewritten paragraph");
+        assertRendered(files, "tag/trade/index.html", "Rewritten paragraph");
+        assertSameAsColdBuild(site);
+    }
+
+    /** A cold build (no cache) of the same sources, into another folder, gives the same tree. */
+    private void assertSameAsColdBuild(FixtureSite site) throws IOException {
+        try (java.util.stream.Stream<Path> cache = Files.walk(dir.resolve(".gazette"))) {
+            for (Path p : cache.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Path cold = dir.resolve("cold");
+        site.buildOk("--now", NOW, "--output", cold.toString());
+        Map<String, byte[]> expected = FixtureSite.tree(cold);
+        Map<String, byte[]> actual = FixtureSite.tree(site.output());
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
+    }
+}
