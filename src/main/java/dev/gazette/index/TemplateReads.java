@@ -4,10 +4,11 @@ import dev.gazette.parse.Article;
 
 /**
  * What a page's templates read, while it renders, that its own record does not show: the body of
- * an article other than its own, or a site-wide count (articles in a category, tag or author).
- * A page that read neither is the same for any two versions of the site that differ only there,
- * so an edit that changes only a body, or an added article that changes only counts, leaves it
- * alone. Kept per thread: pages render in parallel, each on one thread.
+ * an article other than its own, a site-wide count (articles in a category, tag or author), the
+ * site's lists of tags and authors, an article's tags and authors (names the whole site decides).
+ * A page is the same for any two versions of the site that differ only in what it did not read,
+ * so an edit that changes only a body, or an added article that changes only counts and lists,
+ * leaves most pages alone. Kept per thread: pages render in parallel, each on one thread.
  */
 public final class TemplateReads {
 
@@ -15,8 +16,14 @@ public final class TemplateReads {
     public static final int OTHER_BODIES = 1;
     /** Read a site-wide count. */
     public static final int COUNTS = 2;
+    /** Read the site's list of tags. */
+    public static final int TAG_LIST = 4;
+    /** Read the site's list of authors. */
+    public static final int AUTHOR_LIST = 8;
+    /** Read an article's tags or authors (their names and links), or its JSON-LD, which has them. */
+    public static final int ARTICLE_TERMS = 16;
     /** Everything: what a page whose reads are unknown is taken to depend on. */
-    public static final int ALL = OTHER_BODIES | COUNTS;
+    public static final int ALL = OTHER_BODIES | COUNTS | TAG_LIST | AUTHOR_LIST | ARTICLE_TERMS;
 
     private static final ThreadLocal<TemplateReads> CURRENT = new ThreadLocal<>();
 
@@ -46,7 +53,7 @@ public final class TemplateReads {
         }
     }
 
-    /** What was read: a combination of {@link #OTHER_BODIES} and {@link #COUNTS}. */
+    /** What was read: a combination of the constants above. */
     public int reads() {
         return reads;
     }
@@ -61,9 +68,14 @@ public final class TemplateReads {
 
     /** A template asked for a count. */
     static void count() {
+        read(COUNTS);
+    }
+
+    /** A template asked for one of {@link #TAG_LIST}, {@link #AUTHOR_LIST}, {@link #ARTICLE_TERMS}. */
+    public static void read(int what) {
         TemplateReads current = CURRENT.get();
         if (current != null) {
-            current.reads |= COUNTS;
+            current.reads |= what;
         }
     }
 

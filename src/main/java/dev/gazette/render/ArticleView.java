@@ -1,6 +1,7 @@
 package dev.gazette.render;
 
 import dev.gazette.index.Category;
+import dev.gazette.index.TemplateReads;
 import dev.gazette.index.Term;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -126,10 +127,12 @@ public final class ArticleView {
     }
 
     public List<Term> tags() {
+        TemplateReads.read(TemplateReads.ARTICLE_TERMS);
         return tags;
     }
 
     public List<Term> authors() {
+        TemplateReads.read(TemplateReads.ARTICLE_TERMS);
         return authors;
     }
 
@@ -142,7 +145,7 @@ public final class ArticleView {
      * views of a large archive's list pages would otherwise hold every body in memory.
      */
     public String body() {
-        dev.gazette.index.TemplateReads.bodyOf(article);
+        TemplateReads.bodyOf(article);
         return article.bodyHtml();
     }
 
@@ -179,6 +182,7 @@ public final class ArticleView {
     }
 
     public String jsonLd() {
+        TemplateReads.read(TemplateReads.ARTICLE_TERMS);
         return jsonLd;
     }
 }

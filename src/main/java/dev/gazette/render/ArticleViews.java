@@ -62,6 +62,23 @@ final class ArticleViews {
                 absoluteImage, a.imageAlt(), a.lang(), a.slug(), a.params(), a.draft(), a.noindex(), jsonLd);
     }
 
+    /**
+     * A hash of the article's tags and authors as the site names and links them (with their counts,
+     * or not): what a page that prints them shows, which an added article can change.
+     */
+    long termsHead(Article a, boolean counts) {
+        List<Object> values = new ArrayList<>();
+        for (List<Term> terms : List.of(terms(a.tags(), tags), terms(a.authors(), authors))) {
+            values.add(terms.size());
+            for (Term t : terms) {
+                values.add(t.name());
+                values.add(t.url());
+                values.add(counts ? t.count() : 0);
+            }
+        }
+        return PageFingerprints.hashOf(values.toArray());
+    }
+
     private static List<Term> terms(List<String> names, Map<String, Term> bySlug) {
         List<Term> out = new ArrayList<>(names.size());
         for (String name : names) {

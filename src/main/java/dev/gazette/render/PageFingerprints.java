@@ -27,19 +27,33 @@ final class PageFingerprints {
     private PageFingerprints() {
     }
 
-    /**
-     * @param siteHash the hash of the site values: with counts if {@code reads} has them
-     * @param teaserHeads where listed articles' {@link #teaserHead} are kept, by source, for one build
-     */
-    static String of(Page page, String siteHash, int reads, Map<String, Long> teaserHeads) {
+    /** What fingerprints take of the site and of articles, worked out once per build. */
+    interface Inputs {
+        /** The hash of the site values as a page that made {@code reads} sees them. */
+        String siteHash(int reads);
+
+        /** {@link PageFingerprints#teaserHead}. */
+        long teaserHead(Article article);
+
+        /** A hash of the article's tags and authors as the site names them, with counts or not. */
+        long termsHead(Article article, boolean counts);
+    }
+
+    /** The fingerprint of a page whose templates made {@code reads}. */
+    static String of(Page page, int reads, Inputs inputs) {
         MessageDigest digest = DIGEST.get();
         digest.reset();
-        StringBuilder key = new StringBuilder(256).append(siteHash).append('|').append(page.kind()).append('|')
+        StringBuilder key = new StringBuilder(256).append(inputs.siteHash(reads)).append('|').append(page.kind()).append('|')
                 .append(page.sitePath()).append('|').append(page.template()).append('|').append(page.title())
                 .append('|').append(page.description()).append('|');
         List<Article> articles = List.of();
+        boolean terms = (reads & TemplateReads.ARTICLE_TERMS) != 0;
+        boolean counts = (reads & TemplateReads.COUNTS) != 0;
         if (page instanceof Page.ArticlePage p) {
             key.append(p.article().fingerprint());
+            if (terms) {
+                key.append('|').append(inputs.termsHead(p.article(), counts));
+            }
             articles = p.related();
         } else if (page instanceof Page.ListPage p) {
             key.append(p.pagination()).append('|').append(p.category()).append('|').append(p.term()).append('|')
@@ -52,15 +66,22 @@ final class PageFingerprints {
         // Listed articles enter by 64 bits each: a list page names twenty of them, and hashing
         // their hex in full was most of the cost of a rebuild's check.
         boolean bodies = (reads & TemplateReads.OTHER_BODIES) != 0;
-        byte[] bits = new byte[Long.BYTES * articles.size()];
+        int perArticle = terms ? 2 : 1;
+        byte[] bits = new byte[Long.BYTES * perArticle * articles.size()];
         for (int i = 0; i < articles.size(); i++) {
             Article article = articles.get(i);
-            long head = bodies ? head(article) : teaserHeads.computeIfAbsent(article.source(), s -> teaserHead(article));
-            for (int b = 0; b < Long.BYTES; b++) {
-                bits[i * Long.BYTES + b] = (byte) (head >>> (8 * b));
+            put(bits, i * perArticle, bodies ? head(article) : inputs.teaserHead(article));
+            if (terms) {
+                put(bits, i * perArticle + 1, inputs.termsHead(article, counts));
             }
         }
         return (char) ('0' + reads) + HexFormat.of().formatHex(digest.digest(bits));
+    }
+
+    private static void put(byte[] bits, int index, long value) {
+        for (int b = 0; b < Long.BYTES; b++) {
+            bits[index * Long.BYTES + b] = (byte) (value >>> (8 * b));
+        }
     }
 
     /** What the page's templates read when it was fingerprinted; all for an unknown page. */
@@ -83,10 +104,15 @@ final class PageFingerprints {
      * size), so that text moving from one field or element to the next cannot give the same hash.
      */
     static long teaserHead(Article a) {
+        return hashOf(a.source(), a.urlLine(), a.url(), a.title(), a.slug(), a.date(), a.updated(), a.category(),
+                a.categorySlug(), a.tags(), a.authors(), a.summary(), a.draft(), a.noindex(), a.image(), a.imageAlt(),
+                a.lang(), a.params());
+    }
+
+    /** A 64-bit hash of the values, each prefixed by its length (lists and maps by their size). */
+    static long hashOf(Object... values) {
         StringBuilder key = new StringBuilder(512);
-        for (Object value : new Object[] {a.source(), a.urlLine(), a.url(), a.title(), a.slug(), a.date(),
-            a.updated(), a.category(), a.categorySlug(), a.tags(), a.authors(), a.summary(), a.draft(),
-            a.noindex(), a.image(), a.imageAlt(), a.lang(), a.params()}) {
+        for (Object value : values) {
             appendValue(key, value);
         }
         return Hashes.content64(key.toString().getBytes(StandardCharsets.UTF_8));

@@ -3,12 +3,10 @@ package dev.gazette.render;
 import dev.gazette.cache.Hashes;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.diag.Diagnostics;
-import dev.gazette.index.Category;
 import dev.gazette.index.IndexKeys;
 import dev.gazette.index.Page;
 import dev.gazette.index.SiteModel;
 import dev.gazette.index.TemplateReads;
-import dev.gazette.index.Term;
 import dev.gazette.load.StaticFile;
 import dev.gazette.parse.Article;
 import dev.gazette.url.SiteUrls;
@@ -71,8 +69,6 @@ public final class SiteRenderer {
     private volatile Set<Article> changedArticles;
     private List<Object> lastFeedKey;
     private SiteView lastSite;
-    /** {@link PageFingerprints#teaserHead} of the articles of this render call, by source. */
-    private volatile Map<String, Long> teaserHeads = new ConcurrentHashMap<>();
     /** The pages of the last render call, to tell whether any is gone. */
     private List<Page> lastPages;
     private List<OutputFile> lastFeeds;
@@ -125,10 +121,16 @@ public final class SiteRenderer {
         teasers = new Teasers(site);
 
         if (!site.equals(lastSite)) {
-            // Every page may show the site values: only pages that read no count survive a change
-            // of counts alone (an added or removed article), and none survives any other change.
-            if (lastSite != null && withoutCounts(site).equals(withoutCounts(lastSite))) {
-                pageCache.values().removeIf(kept -> (kept.reads & TemplateReads.COUNTS) != 0);
+            // Every page may show the site values: after a change of counts or of the lists of
+            // tags and authors (an added or removed article), a page survives if it read none of
+            // what changed. Here an article's tags and authors count as both lists.
+            if (lastSite != null && site.seenWith(0).equals(lastSite.seenWith(0))) {
+                boolean[] changed = new boolean[TemplateReads.ALL + 1];
+                for (int reads = 0; reads <= TemplateReads.ALL; reads++) {
+                    changed[reads] = !site.seenWith(reads).equals(lastSite.seenWith(reads));
+                }
+                pageCache.values().removeIf(kept -> changed[(kept.reads & TemplateReads.ARTICLE_TERMS) != 0
+                        ? kept.reads | TemplateReads.TAG_LIST | TemplateReads.AUTHOR_LIST : kept.reads]);
             } else {
                 pageCache.clear();
             }
@@ -141,9 +143,7 @@ public final class SiteRenderer {
         }
         lastPages = model.pages();
         written.clear();
-        SiteHashes siteHash = previousOutput != null ? new SiteHashes(Hashes.sha256(site.toString()),
-                Hashes.sha256(withoutCounts(site).toString())) : null;
-        teaserHeads = new ConcurrentHashMap<>();
+        FingerprintInputs siteHash = previousOutput != null ? new FingerprintInputs(site, articleViews) : null;
         changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
                 .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
@@ -274,7 +274,7 @@ public final class SiteRenderer {
      * equal site values; on disk, an equal fingerprint (a hash of everything the page shows). Templates
      * and config are fixed for a renderer's life.
      */
-    private OutputFile cachedPage(Page page, SiteHashes siteHash, SiteView site,
+    private OutputFile cachedPage(Page page, FingerprintInputs siteHash, SiteView site,
             java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
         String path = SiteUrls.outputFile(page.sitePath());
         RenderedPage inMemory = pageCache.get(page.sitePath());
@@ -305,7 +305,7 @@ public final class SiteRenderer {
             }
             if (previousOutput != null && (fingerprint == null || watch.reads() != reads)) {
                 reads = watch.reads();
-                fingerprint = PageFingerprints.of(page, siteHash.forReads(reads), reads, teaserHeads);
+                fingerprint = PageFingerprints.of(page, reads, siteHash);
             }
             if (pageSink != null) {
                 written.put(path, fingerprint);
@@ -319,7 +319,7 @@ public final class SiteRenderer {
         return file;
     }
 
-    private String fingerprint(Page page, String path, SiteHashes siteHash, int reads) {
+    private String fingerprint(Page page, String path, FingerprintInputs siteHash, int reads) {
         Set<Article> changed = changedArticles;
         if (changed != null && !PageFingerprints.shows(page, changed)) {
             String previous = previousBuild.pages.get(path);
@@ -327,7 +327,7 @@ public final class SiteRenderer {
                 return previous;
             }
         }
-        return PageFingerprints.of(page, siteHash.forReads(reads), reads, teaserHeads);
+        return PageFingerprints.of(page, reads, siteHash);
     }
 
     private OutputFile fromPreviousBuild(Page page, String path, String fingerprint) {
@@ -343,22 +343,36 @@ public final class SiteRenderer {
     private record RenderedPage(Page page, OutputFile file, int reads) {
     }
 
-    /** The hash of the site values, with and without the counts of categories, tags and authors. */
-    private record SiteHashes(String all, String withoutCounts) {
-        String forReads(int reads) {
-            return (reads & TemplateReads.COUNTS) != 0 ? all : withoutCounts;
+    /** The site hashes and article hashes of one render call, each worked out once. */
+    private static final class FingerprintInputs implements PageFingerprints.Inputs {
+        private static final int SITE_READS = TemplateReads.COUNTS | TemplateReads.TAG_LIST | TemplateReads.AUTHOR_LIST;
+        private final SiteView site;
+        private final ArticleViews views;
+        private final Map<Integer, String> siteHashes = new ConcurrentHashMap<>();
+        private final Map<String, Long> teaserHeads = new ConcurrentHashMap<>();
+        private final Map<String, Long> termsHeads = new ConcurrentHashMap<>();
+        private final Map<String, Long> termsHeadsWithCounts = new ConcurrentHashMap<>();
+
+        FingerprintInputs(SiteView site, ArticleViews views) {
+            this.site = site;
+            this.views = views;
         }
-    }
 
-    /** The site values as a page that reads no count sees them. */
-    private static SiteView withoutCounts(SiteView site) {
-        return new SiteView(site.title(), site.description(), site.language(), site.baseUrl(), site.basePath(),
-                site.categories().stream().map(c -> new Category(c.name(), c.slug(), c.url(), 0)).toList(),
-                withoutCounts(site.tags()), withoutCounts(site.authors()), site.version());
-    }
+        @Override
+        public String siteHash(int reads) {
+            return siteHashes.computeIfAbsent(reads & SITE_READS, r -> Hashes.sha256(site.seenWith(r).toString()));
+        }
 
-    private static List<Term> withoutCounts(List<Term> terms) {
-        return terms.stream().map(t -> new Term(t.name(), t.slug(), t.url(), 0)).toList();
+        @Override
+        public long teaserHead(Article article) {
+            return teaserHeads.computeIfAbsent(article.source(), s -> PageFingerprints.teaserHead(article));
+        }
+
+        @Override
+        public long termsHead(Article article, boolean counts) {
+            return (counts ? termsHeadsWithCounts : termsHeads).computeIfAbsent(article.source(),
+                    s -> views.termsHead(article, counts));
+        }
     }
 
     private OutputFile renderPage(Page page, SiteView site, java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {

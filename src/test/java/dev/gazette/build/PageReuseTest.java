@@ -114,6 +114,56 @@ class PageReuseTest {
     }
 
     @Test
+    void anAddedArticleWithANewTagAndAuthorLeavesPagesThatPrintNeitherList() throws IOException {
+        FixtureSite site = site("");
+        site.file("content/2020/03/story-9.md", FixtureSite.article(
+                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Elections]\nauthor: Malika Karimova",
+                "Lead of story 9.\n"));
+        Map<String, OutputFile> files = build(site);
+
+        assertReused(files, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
+                "tag/trade/index.html"));
+        assertRendered(files, "tag/index.html", "Elections");
+        assertRendered(files, "author/index.html", "Malika Karimova");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void anAddedArticleWithANewTagRendersEveryPageThatPrintsTheTagList() throws IOException {
+        FixtureSite site = site("""
+                -- templates/base.html --
+                <html><body><nav>{% for t in site.tags %}{{ t.name }}; {% endfor %}</nav>
+                {% block content %}{% endblock %}</body></html>
+                """);
+        site.file("content/2020/03/story-9.md", FixtureSite.article(
+                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Elections]", "Lead of story 9.\n"));
+        Map<String, OutputFile> files = build(site);
+
+        assertRendered(files, "2022/12/12/story-2/index.html", "Elections; Trade; Vote;");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void aSpellingThatWinsRenamesTheTagOnEveryPageThatShowsIt() throws IOException {
+        // Spellings of one tag are one term, named as most articles spell it: five new articles
+        // spelling it "TRADE" rename it on the pages of the four older ones. The Economy page
+        // lists the same four articles as before, and prints their tags.
+        FixtureSite site = site("""
+                -- templates/category.html --
+                {% for a in articles %}<p>{% for t in a.tags %}{{ t.name }}{% endfor %}</p>{% endfor %}
+                """);
+        for (int i = 1; i <= 5; i++) {
+            site.file("content/2020/03/new-" + i + ".md", FixtureSite.article("title: New " + i
+                    + "\ndate: 2020-03-0" + i + " 10:00\ncategory: Politics\ntags: [TRADE]", "Lead.\n"));
+        }
+        Map<String, OutputFile> files = build(site);
+
+        assertRendered(files, "2022/12/12/story-2/index.html", ">TRADE<");
+        assertRendered(files, "category/economy/index.html", "<p>TRADE</p>");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
     void aBodyEditLeavesListPagesThatDoNotPrintBodies() throws IOException {
         FixtureSite site = site("");
         rewriteSecondParagraphOfStory2();
