@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which pages a second {@code gazette build} renders again: those whose fingerprint changed.
- * A page whose templates printed no other article's body keeps its fingerprint when only bodies
- * change; one that printed no count keeps it when only counts change (an added article). Every
- * build must still give what a cold build gives.
+ * Which pages a second {@code gazette build}, or the preview after an edit, renders again. A page
+ * whose templates printed no other article's body is kept when only bodies change; one that
+ * printed no count, nor the lists of tags and authors, when only those change (an added
+ * article). Every build must still give what a cold build gives.
  */
 class PageReuseTest {
 
@@ -48,6 +48,23 @@ class PageReuseTest {
         return FixtureSite.write(dir, spec + extra).buildOk("--now", NOW);
     }
 
+    /** A preview session, which keeps its pages in memory. */
+    private BuildSession preview(FixtureSite site) {
+        return new BuildSession(new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant()));
+    }
+
+    private static Map<String, OutputFile> rebuilt(BuildSession preview, Path changed) {
+        BuildOutcome outcome = preview.rebuild(java.util.Set.of(changed));
+        assertThat(outcome.result().ok()).as(outcome.result().diagnostics().toString()).isTrue();
+        return byPath(outcome.files());
+    }
+
+    private static Map<String, OutputFile> byPath(List<OutputFile> files) {
+        Map<String, OutputFile> out = new HashMap<>();
+        files.forEach(f -> out.put(f.path(), f));
+        return out;
+    }
+
     /** A build as {@code gazette build} runs it, returning every output file (reused ones have no bytes). */
     private Map<String, OutputFile> build(FixtureSite site) {
         BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
@@ -56,22 +73,22 @@ class PageReuseTest {
         try {
             BuildOutcome outcome = session.rebuildAll();
             assertThat(outcome.result().ok()).as(outcome.result().diagnostics().toString()).isTrue();
-            Map<String, OutputFile> out = new HashMap<>();
-            outcome.files().forEach(f -> out.put(f.path(), f));
-            return out;
+            return byPath(outcome.files());
         } finally {
             session.close();
         }
     }
 
-    private void addOldPoliticsStory(FixtureSite site) {
+    private Path addOldPoliticsStory(FixtureSite site, String tag) {
         site.file("content/2020/03/story-9.md", FixtureSite.article(
-                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Vote]", "Lead of story 9.\n"));
+                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [" + tag + "]", "Lead of story 9.\n"));
+        return dir.resolve("content/2020/03/story-9.md");
     }
 
-    private void rewriteSecondParagraphOfStory2() throws IOException {
+    private Path rewriteSecondParagraphOfStory2() throws IOException {
         Path story = dir.resolve("content/2022/12/story-2.md");
         Files.writeString(story, Files.readString(story).replace("Second paragraph of story 2", "Rewritten paragraph"));
+        return story;
     }
 
     private static void assertReused(Map<String, OutputFile> files, List<String> paths) {
@@ -88,7 +105,7 @@ class PageReuseTest {
     @Test
     void anAddedArticleLeavesPagesThatNeitherListItNorPrintCounts() throws IOException {
         FixtureSite site = site("");
-        addOldPoliticsStory(site);
+        addOldPoliticsStory(site, "Vote");
         Map<String, OutputFile> files = build(site);
 
         assertReused(files, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
@@ -105,7 +122,7 @@ class PageReuseTest {
                 <html><body><nav>{% for c in site.categories %}{{ c.name }}: {{ c.count }}; {% endfor %}</nav>
                 {% block content %}{% endblock %}</body></html>
                 """);
-        addOldPoliticsStory(site);
+        addOldPoliticsStory(site, "Vote");
         Map<String, OutputFile> files = build(site);
 
         assertRendered(files, "2022/12/12/story-2/index.html", "Politics: 5;");
@@ -192,11 +209,65 @@ class PageReuseTest {
         assertSameAsColdBuild(site);
     }
 
+    @Test
+    void thePreviewKeepsListPagesWhenOnlyABodyChanged() throws IOException {
+        FixtureSite site = site("");
+        BuildSession preview = preview(site);
+        Map<String, OutputFile> before = byPath(preview.rebuildAll().files());
+        Map<String, OutputFile> after = rebuilt(preview, rewriteSecondParagraphOfStory2());
+
+        // Story 2 is listed on these pages, and in the "More news" of story 1.
+        for (String kept : List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
+                "2022/12/12/index.html", "2022/12/11/story-1/index.html")) {
+            assertThat(after.get(kept)).as(kept).isSameAs(before.get(kept));
+        }
+        assertRendered(after, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void thePreviewRendersListPagesThatPrintBodies() throws IOException {
+        // The category page prints bodies itself; the others through teasers, rendered once per
+        // build and reused by every list: each must notice that the teaser printed a body.
+        FixtureSite site = site("""
+                -- templates/category.html --
+                {% for a in articles %}<section>{{ a.body | raw }}</section>{% endfor %}
+                -- templates/partials/teaser.html --
+                <div class="teaser">{{ a.body | raw }}</div>
+                """);
+        BuildSession preview = preview(site);
+        preview.rebuildAll();
+        rebuilt(preview, rewriteSecondParagraphOfStory2());
+
+        for (String page : List.of("/category/economy/", "/", "/tag/trade/", "/2022/12/", "/2022/12/12/")) {
+            assertThat(site.page(page).text()).as(page).contains("Rewritten paragraph");
+        }
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void thePreviewKeepsPagesThatNeitherListAnAddedArticleNorPrintWhatItChanged() throws IOException {
+        // Its tag is new to the site: pages that print neither the list of tags nor an article's
+        // tags stay as they are.
+        FixtureSite site = site("");
+        BuildSession preview = preview(site);
+        Map<String, OutputFile> before = byPath(preview.rebuildAll().files());
+        Map<String, OutputFile> after = rebuilt(preview, addOldPoliticsStory(site, "Elections"));
+
+        for (String kept : List.of("category/economy/index.html", "2022/12/12/index.html", "2022/12/13/index.html")) {
+            assertThat(after.get(kept)).as(kept).isSameAs(before.get(kept));
+        }
+        assertThat(after.get("category/index.html")).isNotSameAs(before.get("category/index.html"));
+        assertSameAsColdBuild(site);
+    }
+
     /** A cold build (no cache) of the same sources, into another folder, gives the same tree. */
     private void assertSameAsColdBuild(FixtureSite site) throws IOException {
-        try (java.util.stream.Stream<Path> cache = Files.walk(dir.resolve(".gazette"))) {
-            for (Path p : cache.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        if (Files.isDirectory(dir.resolve(".gazette"))) {
+            try (java.util.stream.Stream<Path> cache = Files.walk(dir.resolve(".gazette"))) {
+                for (Path p : cache.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
         Path cold = dir.resolve("cold");
