@@ -83,8 +83,8 @@ final class RelatedArticles {
         return out;
     }
 
-    List<Article> of(Article article) {
-        int self = rank.get(article);
+    /** The related articles of the article at {@code self} in the newest-first order. */
+    List<Article> of(int self) {
         // Candidates, each once, in the order first met; the article itself is never one.
         Pool pool = new Pool(self);
         if (category[self] >= 0) {
