@@ -19,8 +19,10 @@ import java.util.Set;
  *
  * <p>What the page's templates read last time ({@link TemplateReads}) leads the fingerprint, and
  * decides what it covers: a page that printed no other article's body takes the articles it
- * lists without their bodies, and one that printed no count takes the site without counts. A page
- * is rendered again only if its fingerprint changed, and then its reads are taken afresh.
+ * lists without their bodies; one that printed no count, or not the lists of tags and authors,
+ * takes the site without them; one that printed articles' tags and authors takes their names and
+ * links. A page is rendered again only if its fingerprint changed, and then its reads are taken
+ * afresh.
  */
 final class PageFingerprints {
 
@@ -43,9 +45,9 @@ final class PageFingerprints {
     static String of(Page page, int reads, Inputs inputs) {
         MessageDigest digest = DIGEST.get();
         digest.reset();
-        StringBuilder key = new StringBuilder(256).append(inputs.siteHash(reads)).append('|').append(page.kind()).append('|')
-                .append(page.sitePath()).append('|').append(page.template()).append('|').append(page.title())
-                .append('|').append(page.description()).append('|');
+        StringBuilder key = new StringBuilder(256).append(inputs.siteHash(reads)).append('|')
+                .append(page.kind()).append('|').append(page.sitePath()).append('|').append(page.template())
+                .append('|').append(page.title()).append('|').append(page.description()).append('|');
         List<Article> articles = List.of();
         boolean terms = (reads & TemplateReads.ARTICLE_TERMS) != 0;
         boolean counts = (reads & TemplateReads.COUNTS) != 0;

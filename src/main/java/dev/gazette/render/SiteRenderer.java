@@ -143,10 +143,10 @@ public final class SiteRenderer {
         }
         lastPages = model.pages();
         written.clear();
-        FingerprintInputs siteHash = previousOutput != null ? new FingerprintInputs(site, articleViews) : null;
+        FingerprintInputs inputs = previousOutput != null ? new FingerprintInputs(site, articleViews) : null;
         changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
         List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
-                .map(page -> cachedPage(page, siteHash, site, views, diagnostics))
+                .map(page -> cachedPage(page, inputs, site, views, diagnostics))
                 .filter(Objects::nonNull)
                 .toList());
         out.addAll(assets.files());
@@ -274,7 +274,7 @@ public final class SiteRenderer {
      * equal site values; on disk, an equal fingerprint (a hash of everything the page shows). Templates
      * and config are fixed for a renderer's life.
      */
-    private OutputFile cachedPage(Page page, FingerprintInputs siteHash, SiteView site,
+    private OutputFile cachedPage(Page page, FingerprintInputs inputs, SiteView site,
             java.util.function.Function<Article, ArticleView> views, Diagnostics diagnostics) {
         String path = SiteUrls.outputFile(page.sitePath());
         RenderedPage inMemory = pageCache.get(page.sitePath());
@@ -291,7 +291,7 @@ public final class SiteRenderer {
         // Fingerprinted as the previous build found the page's reads, to reuse its file; a page
         // rendered now is fingerprinted (again) by the reads it made.
         int reads = previousBuild != null ? PageFingerprints.reads(previousBuild.pages.get(path)) : TemplateReads.ALL;
-        String fingerprint = previousBuild != null ? fingerprint(page, path, siteHash, reads) : null;
+        String fingerprint = previousBuild != null ? fingerprint(page, path, inputs, reads) : null;
         OutputFile file = fingerprint != null ? fromPreviousBuild(page, path, fingerprint) : null;
         if (file == null) {
             TemplateReads watch = TemplateReads.begin(page instanceof Page.ArticlePage p ? p.article() : null);
@@ -305,7 +305,7 @@ public final class SiteRenderer {
             }
             if (previousOutput != null && (fingerprint == null || watch.reads() != reads)) {
                 reads = watch.reads();
-                fingerprint = PageFingerprints.of(page, reads, siteHash);
+                fingerprint = PageFingerprints.of(page, reads, inputs);
             }
             if (pageSink != null) {
                 written.put(path, fingerprint);
@@ -319,7 +319,7 @@ public final class SiteRenderer {
         return file;
     }
 
-    private String fingerprint(Page page, String path, FingerprintInputs siteHash, int reads) {
+    private String fingerprint(Page page, String path, FingerprintInputs inputs, int reads) {
         Set<Article> changed = changedArticles;
         if (changed != null && !PageFingerprints.shows(page, changed)) {
             String previous = previousBuild.pages.get(path);
@@ -327,7 +327,7 @@ public final class SiteRenderer {
                 return previous;
             }
         }
-        return PageFingerprints.of(page, reads, siteHash);
+        return PageFingerprints.of(page, reads, inputs);
     }
 
     private OutputFile fromPreviousBuild(Page page, String path, String fingerprint) {
@@ -338,7 +338,6 @@ public final class SiteRenderer {
         return new OutputFile(path, null, previousOutput.resolve(path), origin, page.originLine());
     }
 
-    /** A page kept in memory, and whether it printed the body of an article other than its own. */
     /** A page kept in memory, and what its templates read ({@link TemplateReads}). */
     private record RenderedPage(Page page, OutputFile file, int reads) {
     }

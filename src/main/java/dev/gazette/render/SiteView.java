@@ -38,7 +38,8 @@ public record SiteView(String title, String description, String language, String
     SiteView seenWith(int reads) {
         boolean counts = (reads & TemplateReads.COUNTS) != 0;
         return new SiteView(title, description, language, baseUrl, basePath,
-                counts ? categories : categories.stream().map(c -> new Category(c.name(), c.slug(), c.url(), 0)).toList(),
+                counts ? categories : categories.stream().map(c -> new Category(c.name(), c.slug(), c.url(), 0))
+                        .toList(),
                 (reads & TemplateReads.TAG_LIST) == 0 ? List.of() : counts ? tags : withoutCounts(tags),
                 (reads & TemplateReads.AUTHOR_LIST) == 0 ? List.of() : counts ? authors : withoutCounts(authors),
                 version);
