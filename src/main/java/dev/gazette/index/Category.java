@@ -14,4 +14,11 @@ public record Category(String name, String slug, String url, int count) {
         TemplateReads.count();
         return count;
     }
+
+    /** As a record prints itself; printing shows the count, so it is noted as read too. */
+    @Override
+    public String toString() {
+        TemplateReads.count();
+        return "Category[name=" + name + ", slug=" + slug + ", url=" + url + ", count=" + count + "]";
+    }
 }

@@ -15,4 +15,11 @@ public record Term(String name, String slug, String url, int count) {
         TemplateReads.count();
         return count;
     }
+
+    /** As a record prints itself; printing shows the count, so it is noted as read too. */
+    @Override
+    public String toString() {
+        TemplateReads.count();
+        return "Term[name=" + name + ", slug=" + slug + ", url=" + url + ", count=" + count + "]";
+    }
 }

@@ -181,6 +181,20 @@ class PageReuseTest {
     }
 
     @Test
+    void aCategoryPrintedWholeCountsAsItsCountRead() throws IOException {
+        FixtureSite site = site("""
+                -- templates/base.html --
+                <html><body><nav>{% for c in site.categories %}{{ c }}; {% endfor %}</nav>
+                {% block content %}{% endblock %}</body></html>
+                """);
+        addOldPoliticsStory(site, "Vote");
+        Map<String, OutputFile> files = build(site);
+
+        assertRendered(files, "2022/12/12/story-2/index.html", "slug=politics, url=/category/politics/, count=5]");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
     void aBodyEditLeavesListPagesThatDoNotPrintBodies() throws IOException {
         FixtureSite site = site("");
         rewriteSecondParagraphOfStory2();
