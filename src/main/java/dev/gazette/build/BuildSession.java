@@ -154,7 +154,9 @@ public final class BuildSession {
             SiteConfig built = config;
             CompletableFuture<ParseCache> parseCache = CompletableFuture.supplyAsync(() -> {
                 if (!persistCaches) {
-                    return new ParseCache(parseKey);
+                    // The preview starts from the last build's parses (read, never written back):
+                    // on a large site, parsing every article was most of its start-up.
+                    return ParseCache.loadInMemory(cacheDir().resolve("parse.bin"), parseKey);
                 }
                 ParseCache loaded = ParseCache.load(cacheDir().resolve("parse.bin"), parseKey);
                 // A one-off build keeps new bodies on disk rather than in memory.
@@ -276,6 +278,11 @@ public final class BuildSession {
             }
         }
         return next;
+    }
+
+    /** How many articles the last build parsed afresh or dropped (see {@link ArticleParser#lastChanges}). */
+    synchronized int lastParseChanges() {
+        return parser.lastChanges();
     }
 
     /** When the output of the last build starts depending on the clock (null: it does not). */

@@ -77,6 +77,12 @@ public record Article(
                 && imageAlt.equals(other.imageAlt) && Objects.equals(lang, other.lang) && params.equals(other.params);
     }
 
+    /** The same article with {@code body} in place of its own. */
+    public Article withBody(Body body) {
+        return new Article(source, urlLine, url, title, slug, date, updated, category, categorySlug, tags, authors,
+                summary, draft, noindex, image, imageAlt, lang, params, body, fingerprint);
+    }
+
     /** The rendered Markdown. */
     public String bodyHtml() {
         return body.html();

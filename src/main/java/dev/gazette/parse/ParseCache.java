@@ -57,6 +57,27 @@ public final class ParseCache {
         return cache;
     }
 
+    /**
+     * Like {@link #load}, with every body read into memory and the body file closed at once: the
+     * preview keeps its cache for hours, during which a {@code gazette build} may replace the
+     * file (and on some systems could not while it is open). Empty if a body cannot be read.
+     */
+    public static ParseCache loadInMemory(Path file, String key) {
+        ParseCache cache = load(file, key);
+        if (cache.loaded != null) {
+            try {
+                cache.entries.replaceAll((path, e) -> e.article() == null ? e : new Entry(e.textHash(), e.url(),
+                        e.draft(), e.article().withBody(Body.of(e.article().bodyHtml())), e.links()));
+            } catch (RuntimeException e) {
+                cache.entries.clear();
+            } finally {
+                cache.loaded.close();
+                cache.loaded = null;
+            }
+        }
+        return cache;
+    }
+
     /** The hash of the text the cached parse of {@code path} was made from, or null. */
     public String hashOf(String path) {
         Entry entry = entries.get(path);

@@ -224,6 +224,18 @@ class PageReuseTest {
     }
 
     @Test
+    void thePreviewStartsFromTheLastBuildsParses() throws IOException {
+        FixtureSite site = site("");
+        rewriteSecondParagraphOfStory2();
+        BuildSession preview = preview(site);
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+
+        assertThat(preview.lastParseChanges()).as("articles parsed again").isEqualTo(1);
+        assertThat(site.page("/2022/12/12/story-2/").text()).contains("Rewritten paragraph");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
     void thePreviewKeepsListPagesWhenOnlyABodyChanged() throws IOException {
         FixtureSite site = site("");
         BuildSession preview = preview(site);

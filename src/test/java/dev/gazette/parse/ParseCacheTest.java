@@ -109,6 +109,26 @@ class ParseCacheTest {
     }
 
     @Test
+    void loadedInMemoryTheBodiesOutliveTheirFile() throws IOException {
+        // The preview holds its cache for hours while builds replace the body file.
+        FixtureSite.write(dir, SITE);
+        ParseCache cache = parsed("key-1");
+        Path file = dir.resolve("cache/parse.bin");
+        cache.save(file);
+        ParseCache loaded = ParseCache.loadInMemory(file, "key-1");
+        Files.write(dir.resolve("cache/parse.bin.bodies"), new byte[] {1, 2, 3});
+
+        assertThat(loaded.entries.keySet()).isEqualTo(cache.entries.keySet());
+        for (Map.Entry<String, ParseCache.Entry> e : cache.entries.entrySet()) {
+            if (e.getValue().article() != null) {
+                assertThat(loaded.entries.get(e.getKey()).article().bodyHtml()).as(e.getKey())
+                        .isEqualTo(e.getValue().article().bodyHtml());
+            }
+        }
+        assertThat(ParseCache.loadInMemory(file, "key-1").entries).isEmpty();
+    }
+
+    @Test
     void anotherKeyOrAMismatchedBodyFileGivesAnEmptyCache() throws IOException {
         FixtureSite.write(dir, SITE);
         Path file = dir.resolve("cache/parse.bin");
