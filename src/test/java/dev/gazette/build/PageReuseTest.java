@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Which pages a second {@code gazette build}, or the preview after an edit, renders again. A page
  * whose templates printed no other article's body is kept when only bodies change; one that
  * printed no count, nor the lists of tags and authors, when only those change (an added
- * article). Every build must still give what a cold build gives.
+ * article). A preview parses at start only what changed since the last build. Every build must
+ * still give what a cold build gives.
  */
 class PageReuseTest {
 
