@@ -50,6 +50,28 @@ public final class Hashes {
         return HexFormat.of().toHexDigits(h[0]) + HexFormat.of().toHexDigits(h[1]);
     }
 
+    /**
+     * Appends {@code value} to a key so that no two different sequences of values give the same
+     * text: each value is prefixed by its length, lists and maps by their size, null is marked.
+     */
+    public static void appendField(StringBuilder key, Object value) {
+        if (value == null) {
+            key.append("n;");
+        } else if (value instanceof java.util.List<?> list) {
+            key.append('l').append(list.size()).append(';');
+            list.forEach(item -> appendField(key, item));
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            key.append('m').append(map.size()).append(';');
+            map.forEach((k, v) -> {
+                appendField(key, k);
+                appendField(key, v);
+            });
+        } else {
+            String text = value.toString();
+            key.append(text.length()).append(':').append(text);
+        }
+    }
+
     /** The first 64 bits of {@link #content}, for keys kept by the hundred thousand. */
     public static long content64(byte[] bytes) {
         return murmur3(bytes, 0)[0];

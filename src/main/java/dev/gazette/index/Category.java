@@ -11,14 +11,14 @@ public record Category(String name, String slug, String url, int count) {
     /** The count, noted as read when a template asks (see {@link TemplateReads}). */
     @Override
     public int count() {
-        TemplateReads.count();
+        TemplateReads.read(TemplateReads.COUNTS);
         return count;
     }
 
     /** As a record prints itself; printing shows the count, so it is noted as read too. */
     @Override
     public String toString() {
-        TemplateReads.count();
+        TemplateReads.read(TemplateReads.COUNTS);
         return "Category[name=" + name + ", slug=" + slug + ", url=" + url + ", count=" + count + "]";
     }
 }

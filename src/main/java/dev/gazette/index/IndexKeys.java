@@ -32,17 +32,15 @@ public final class IndexKeys {
         MessageDigest digest = Hashes.digest();
         StringBuilder keys = new StringBuilder(1 << 16);
         for (Article a : articles) {
-            field(keys, a.source());
-            field(keys, a.url());
+            Hashes.appendField(keys, a.source());
+            Hashes.appendField(keys, a.url());
             keys.append(a.date().toEpochSecond()).append('.').append(a.date().getNano()).append('/')
                     .append(a.date().getOffset().getTotalSeconds()).append('/');
-            field(keys, a.date().getZone().getId());
-            field(keys, a.category());
-            field(keys, a.categorySlug());
-            keys.append(a.tags().size()).append(':');
-            a.tags().forEach(tag -> field(keys, tag));
-            keys.append(a.authors().size()).append(':');
-            a.authors().forEach(author -> field(keys, author));
+            Hashes.appendField(keys, a.date().getZone().getId());
+            Hashes.appendField(keys, a.category());
+            Hashes.appendField(keys, a.categorySlug());
+            Hashes.appendField(keys, a.tags());
+            Hashes.appendField(keys, a.authors());
             if (keys.length() > 60_000) {
                 digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
                 keys.setLength(0);
@@ -50,10 +48,5 @@ public final class IndexKeys {
         }
         digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** A value with its length in front, so that no two lists of values hash alike. */
-    private static void field(StringBuilder keys, String value) {
-        keys.append(value.length()).append(':').append(value);
     }
 }

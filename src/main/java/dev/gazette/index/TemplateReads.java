@@ -66,24 +66,14 @@ public final class TemplateReads {
         }
     }
 
-    /** A template asked for a count. */
-    static void count() {
-        read(COUNTS);
-    }
-
-    /** A template asked for one of {@link #TAG_LIST}, {@link #AUTHOR_LIST}, {@link #ARTICLE_TERMS}. */
+    /**
+     * A template asked for {@code what} (a combination of the constants above), or something
+     * rendered earlier with those reads (a kept teaser) is used again.
+     */
     public static void read(int what) {
         TemplateReads current = CURRENT.get();
         if (current != null) {
             current.reads |= what;
-        }
-    }
-
-    /** Something rendered earlier with these reads (a kept teaser) is used again. */
-    public static void reused(int reads) {
-        TemplateReads current = CURRENT.get();
-        if (current != null) {
-            current.reads |= reads;
         }
     }
 }

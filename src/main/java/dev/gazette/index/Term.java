@@ -12,14 +12,14 @@ public record Term(String name, String slug, String url, int count) {
     /** The count, noted as read when a template asks (see {@link TemplateReads}). */
     @Override
     public int count() {
-        TemplateReads.count();
+        TemplateReads.read(TemplateReads.COUNTS);
         return count;
     }
 
     /** As a record prints itself; printing shows the count, so it is noted as read too. */
     @Override
     public String toString() {
-        TemplateReads.count();
+        TemplateReads.read(TemplateReads.COUNTS);
         return "Term[name=" + name + ", slug=" + slug + ", url=" + url + ", count=" + count + "]";
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -111,31 +110,13 @@ final class PageFingerprints {
                 a.lang(), a.params());
     }
 
-    /** A 64-bit hash of the values, each prefixed by its length (lists and maps by their size). */
+    /** A 64-bit hash of the values (see {@link Hashes#appendField}). */
     static long hashOf(Object... values) {
         StringBuilder key = new StringBuilder(512);
         for (Object value : values) {
-            appendValue(key, value);
+            Hashes.appendField(key, value);
         }
         return Hashes.content64(key.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void appendValue(StringBuilder key, Object value) {
-        if (value == null) {
-            key.append("n;");
-        } else if (value instanceof List<?> list) {
-            key.append('l').append(list.size()).append(';');
-            list.forEach(item -> appendValue(key, item));
-        } else if (value instanceof Map<?, ?> map) {
-            key.append('m').append(map.size()).append(';');
-            map.forEach((k, v) -> {
-                appendValue(key, k);
-                appendValue(key, v);
-            });
-        } else {
-            String text = value.toString();
-            key.append(text.length()).append(':').append(text);
-        }
     }
 
     /**

@@ -537,7 +537,7 @@ public final class SiteRenderer {
                 teaser = new Teaser(writer.toString(), watch.reads());
                 html.putIfAbsent(article, teaser);
             } else {
-                TemplateReads.reused(teaser.reads());
+                TemplateReads.read(teaser.reads());
             }
             return teaser.html();
         }
