@@ -289,7 +289,7 @@ public final class SiteWriter {
     }
 
     /** Deletes a folder Gazette created; links inside are removed, never followed. */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -1,0 +1,30 @@
+package dev.gazette.cli;
+
+import dev.gazette.build.WarmUp;
+import dev.gazette.daemon.BuildDaemon;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The build daemon's process, {@code DaemonMain SITE_FOLDER}: started in the background by a
+ * {@code gazette build} run through the launcher, never by hand (see {@link BuildDaemon}).
+ */
+public final class DaemonMain {
+
+    /** A daemon unused this long stops, giving its memory back. */
+    static final Duration IDLE_LIMIT = Duration.ofMinutes(30);
+
+    /** The warm-up's sample: enough builds for the JIT to compile the build's code, in a few seconds. */
+    private static final int WARM_UP_ARTICLES = 300;
+    private static final int WARM_UP_ROUNDS = 12;
+
+    private DaemonMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path site = Path.of(args[0]);
+        BuildDaemon.serve(site, IDLE_LIMIT, Main::run, stopped -> WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped));
+        System.exit(0);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.gazette.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A build daemon: a JVM kept between {@code gazette build} runs of one site, so that a build after
+ * a small edit runs in code the JIT has already compiled instead of starting cold. It runs each
+ * command exactly as the client would have (same arguments, same working folder, same Gazette),
+ * one at a time, and reads everything from disk afresh each time: it keeps no state of the site.
+ *
+ * <p>It listens on a Unix socket in the site's {@code .gazette} folder, so only users who may
+ * write there can use it. It stops when idle for a while, when its socket is removed (e.g. with
+ * {@code .gazette}), and when a client of another Gazette build calls.
+ */
+public final class BuildDaemon {
+
+    /** The class whose {@code main} runs a daemon: {@code main(site folder)}. */
+    public static final String MAIN_CLASS = "dev.gazette.cli.DaemonMain";
+
+    /** Runs one command with the given streams and returns its exit code. */
+    @FunctionalInterface
+    public interface CommandRunner {
+        int run(String[] args, PrintWriter out, PrintWriter err);
+    }
+
+    /** Work done before the first client comes; it must return soon after {@code stopped} turns true. */
+    @FunctionalInterface
+    public interface WarmUp {
+        void run(java.util.function.BooleanSupplier stopped);
+    }
+
+    /** How often an idle daemon checks whether it should stop. */
+    private static final long CHECK_MILLIS = 1000;
+
+    private final Path socket;
+    private final Duration idleLimit;
+    private final CommandRunner runner;
+    private final String identity = Wire.identity();
+    private final String cwd = Path.of("").toAbsolutePath().toString();
+    private volatile boolean warmUpStopped;
+    private Thread warming;
+
+    private BuildDaemon(Path site, Duration idleLimit, CommandRunner runner) {
+        this.socket = Wire.socketOf(site);
+        this.idleLimit = idleLimit;
+        this.runner = runner;
+    }
+
+    /**
+     * Serves {@code site} until idle for {@code idleLimit} or told to stop, then returns. Returns
+     * at once when another daemon serves the site. {@code warmUp} runs in the background until
+     * done or the first client comes.
+     */
+    public static void serve(Path site, Duration idleLimit, CommandRunner runner, WarmUp warmUp) throws IOException {
+        new BuildDaemon(site, idleLimit, runner).serve(warmUp);
+    }
+
+    private void serve(WarmUp warmUp) throws IOException {
+        if (!Wire.socketPathFits(socket)) {
+            return;
+        }
+        try (FileChannel lockFile = FileChannel.open(socket.resolveSibling(Wire.LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                return; // another daemon holds the site
+            }
+            // A socket file left by a daemon that was killed: nobody listens there.
+            Files.deleteIfExists(socket);
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                    Selector selector = Selector.open()) {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                Object socketKey = fileKey(socket);
+                try {
+                    warming = new Thread(() -> warmUp.run(() -> warmUpStopped), "gazette-warm-up");
+                    warming.start();
+                    server.configureBlocking(false);
+                    server.register(selector, SelectionKey.OP_ACCEPT);
+                    acceptUntilStopped(server, selector, socketKey);
+                } finally {
+                    stopWarmUp();
+                    if (Objects.equals(fileKey(socket), socketKey)) {
+                        Files.deleteIfExists(socket);
+                    }
+                }
+            }
+        }
+    }
+
+    private void acceptUntilStopped(ServerSocketChannel server, Selector selector, Object socketKey) throws IOException {
+        long lastUse = System.nanoTime();
+        while (true) {
+            selector.select(CHECK_MILLIS);
+            selector.selectedKeys().clear();
+            SocketChannel client = server.accept();
+            if (client != null) {
+                // A build gets both cores: the warm-up would only slow it down now.
+                stopWarmUp();
+                boolean goOn = serveOne(client);
+                // Between builds, while nobody waits: the next build then finds the young
+                // generation empty and old garbage gone, and is not paused to collect them.
+                System.gc();
+                lastUse = System.nanoTime();
+                if (!goOn) {
+                    return;
+                }
+            } else if (System.nanoTime() - lastUse > idleLimit.toNanos()
+                    || !Objects.equals(fileKey(socket), socketKey)
+                    || !identity.equals(Wire.identity())) {
+                return; // idle, its socket removed or replaced, or its jar rebuilt
+            }
+        }
+    }
+
+    /** Runs one client's command. False when the daemon should stop. */
+    private boolean serveOne(SocketChannel client) {
+        try (client) {
+            client.configureBlocking(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
+            Wire.Request request = Wire.Request.readFrom(in);
+            if (request == null) {
+                return true;
+            }
+            if (!request.identity().equals(identity)) {
+                refuse(out, "another Gazette build");
+                return false; // a newer Gazette is in use: this daemon will not be asked again
+            }
+            if (!request.cwd().equals(cwd)) {
+                refuse(out, "another working folder");
+                return true;
+            }
+            out.writeByte(Wire.ACCEPTED);
+            out.flush();
+            PrintWriter stdout = writer(out, Wire.STDOUT, request.stdoutCharset());
+            PrintWriter stderr = writer(out, Wire.STDERR, request.stderrCharset());
+            int code = runner.run(request.args().toArray(String[]::new), stdout, stderr);
+            stdout.flush();
+            stderr.flush();
+            synchronized (out) {
+                out.writeByte(Wire.EXIT);
+                out.writeInt(code);
+                out.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            return true; // the client went away; the build, if it ran, is complete either way
+        }
+    }
+
+    private void stopWarmUp() {
+        warmUpStopped = true;
+        try {
+            warming.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void refuse(DataOutputStream out, String reason) throws IOException {
+        out.writeByte(Wire.REFUSED);
+        out.writeUTF(reason);
+        out.flush();
+    }
+
+    /** A writer whose every flush becomes one frame of the given kind. */
+    private static PrintWriter writer(DataOutputStream socket, byte kind, String charset) {
+        OutputStream frames = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                synchronized (socket) {
+                    socket.writeByte(kind);
+                    socket.writeInt(length);
+                    socket.write(bytes, offset, length);
+                    socket.flush();
+                }
+            }
+        };
+        Charset cs;
+        try {
+            cs = Charset.forName(charset);
+        } catch (IllegalArgumentException e) {
+            cs = Charset.defaultCharset();
+        }
+        return new PrintWriter(new OutputStreamWriter(frames, cs), true);
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by a daemon in this JVM (tests)
+        }
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
