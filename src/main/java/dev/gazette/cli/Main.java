@@ -1,14 +1,8 @@
 package dev.gazette.cli;
 
-import dev.gazette.daemon.DaemonClient;
 import dev.gazette.render.Version;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,33 +18,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Runs one command in this process; the jar's entry point is {@link Launch}. */
     public static void main(String[] args) {
-        System.exit(launch(args, System.getProperty(DaemonClient.SITE_PROPERTY), System.out, System.err));
-    }
-
-    /**
-     * Runs the command as the launcher asked: a {@code build} goes to the site's build daemon when
-     * {@code daemonSite} names the site (null: no daemon), and starts one when none took it.
-     */
-    static int launch(String[] args, String daemonSite, PrintStream out, PrintStream err) {
-        boolean mayUseDaemon = daemonSite != null && args.length > 0 && args[0].equals("build");
-        if (mayUseDaemon) {
-            Optional<Integer> code = DaemonClient.run(Path.of(daemonSite), args, out, err);
-            if (code.isPresent()) {
-                return code.get();
-            }
-        }
-        CommandLine cl = commandLine();
-        cl.setOut(new PrintWriter(new OutputStreamWriter(out, DaemonClient.charsetOf("sun.stdout.encoding")), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(err, DaemonClient.charsetOf("sun.stderr.encoding")), true));
-        int code = cl.execute(args);
-        if (mayUseDaemon && code != ExitCodes.USAGE && DaemonClient.start(Path.of(daemonSite)).isPresent()
-                && !Arrays.asList(args).contains("--quiet") && !Arrays.asList(args).contains("-q")) {
-            err.println("gazette: started a build daemon for this site; the next builds run in it, warm"
-                    + " (it stops after " + DaemonMain.IDLE_LIMIT.toMinutes() + " idle minutes; GAZETTE_DAEMON=off"
-                    + " builds without it).");
-        }
-        return code;
+        System.exit(commandLine().execute(args));
     }
 
     /** Runs one command with the given streams, as the build daemon does for its clients. */

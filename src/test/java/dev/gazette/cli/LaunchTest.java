@@ -46,7 +46,7 @@ class LaunchTest {
     private Run launch(String daemonSite, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.launch(args, daemonSite, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Launch.launch(args, daemonSite, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

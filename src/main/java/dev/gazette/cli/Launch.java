@@ -1,0 +1,49 @@
+package dev.gazette.cli;
+
+import dev.gazette.daemon.DaemonClient;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The jar's entry point. A {@code build} the launcher names a site for goes to that site's build
+ * daemon; anything else runs in this process ({@link Main}). This class does not touch picocli:
+ * a build handed to the daemon never loads it (it took a tenth of such a build).
+ */
+public final class Launch {
+
+    private Launch() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(launch(args, System.getProperty(DaemonClient.SITE_PROPERTY), System.out, System.err));
+    }
+
+    /**
+     * Runs the command as the launcher asked: a {@code build} goes to the site's build daemon when
+     * {@code daemonSite} names the site (null: no daemon), and starts one when none took it.
+     */
+    static int launch(String[] args, String daemonSite, PrintStream out, PrintStream err) {
+        boolean mayUseDaemon = daemonSite != null && args.length > 0 && args[0].equals("build");
+        if (mayUseDaemon) {
+            Optional<Integer> code = DaemonClient.run(Path.of(daemonSite), args, out, err);
+            if (code.isPresent()) {
+                return code.get();
+            }
+        }
+        // Printed as picocli prints to the standard streams.
+        int code = Main.run(args,
+                new PrintWriter(new OutputStreamWriter(out, DaemonClient.charsetOf("sun.stdout.encoding")), true),
+                new PrintWriter(new OutputStreamWriter(err, DaemonClient.charsetOf("sun.stderr.encoding")), true));
+        if (mayUseDaemon && code != ExitCodes.USAGE && DaemonClient.start(Path.of(daemonSite)).isPresent()
+                && !Arrays.asList(args).contains("--quiet") && !Arrays.asList(args).contains("-q")) {
+            err.println("gazette: started a build daemon for this site; the next builds run in it, warm"
+                    + " (it stops after " + DaemonMain.IDLE_LIMIT.toMinutes() + " idle minutes; GAZETTE_DAEMON=off"
+                    + " builds without it).");
+        }
+        return code;
+    }
+}
