@@ -19,7 +19,6 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -381,11 +380,11 @@ public final class SiteRenderer {
         addPageValues(page, context, views);
         try {
             PebbleTemplate template = engine.getTemplate(page.template());
-            StringWriter writer = new StringWriter(16 * 1024);
+            Utf8PageWriter writer = Utf8PageWriter.ofThisThread();
             template.evaluate(writer, context);
             String origin = page.origin().isEmpty() ? page.kind() + " page " + page.sitePath() : page.origin();
-            return OutputFile.rendered(SiteUrls.outputFile(page.sitePath()),
-                    writer.toString().getBytes(StandardCharsets.UTF_8), origin, page.originLine());
+            return OutputFile.rendered(SiteUrls.outputFile(page.sitePath()), writer.toByteArray(), origin,
+                    page.originLine());
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : page.template();
             int line = e.getLineNumber() == null ? 0 : Math.max(0, e.getLineNumber());
