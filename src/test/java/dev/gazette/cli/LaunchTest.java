@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,8 @@ class LaunchTest {
 
     @Test
     void theFirstBuildStartsADaemonAndTheNextBuildsRunInIt() throws InterruptedException {
+        // A temp folder too deep for a Unix socket path gets no daemon, by design.
+        Assumptions.assumeTrue(socket().toString().length() <= 100);
         FixtureSite site = FixtureSite.write(dir, """
                 -- gazette.yaml --
                 title: Courier

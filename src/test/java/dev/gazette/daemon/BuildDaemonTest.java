@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,8 @@ class BuildDaemonTest {
     }
 
     private FixtureSite site() {
+        // A temp folder too deep for a Unix socket path gets no daemon, by design.
+        Assumptions.assumeTrue(Wire.socketPathFits(Wire.socketOf(dir.resolve("news"))));
         return FixtureSite.write(dir.resolve("news"), """
                 -- gazette.yaml --
                 title: Courier
