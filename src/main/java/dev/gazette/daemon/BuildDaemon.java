@@ -23,6 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import jdk.net.ExtendedSocketOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -94,6 +97,9 @@ public final class BuildDaemon {
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                     Selector selector = Selector.open()) {
                 server.bind(UnixDomainSocketAddress.of(socket));
+                // A build may write wherever its user may: only that user may ask for one. The
+                // socket is the owner's alone, and each caller's user is checked as well.
+                ownerOnly(socket);
                 Object socketKey = fileKey(socket);
                 try {
                     warming = new Thread(() -> warmUp.run(() -> warmUpStopped), "gazette-warm-up");
@@ -140,6 +146,9 @@ public final class BuildDaemon {
     private boolean serveOne(SocketChannel client) {
         try (client) {
             client.configureBlocking(true);
+            if (!sameUser(client)) {
+                return true;
+            }
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
             Wire.Request request = Wire.Request.readFrom(in);
@@ -174,6 +183,9 @@ public final class BuildDaemon {
 
     private void stopWarmUp() {
         warmUpStopped = true;
+        if (warming == null) {
+            return;
+        }
         try {
             warming.join();
         } catch (InterruptedException e) {
@@ -212,6 +224,26 @@ public final class BuildDaemon {
             cs = Charset.defaultCharset();
         }
         return new PrintWriter(new OutputStreamWriter(frames, cs), true);
+    }
+
+    private static void ownerOnly(Path socket) throws IOException {
+        try {
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // No POSIX permissions here: the check of each caller's user remains.
+        }
+    }
+
+    /** Whether the process at the other end runs as the user who owns the socket (this daemon's). */
+    private boolean sameUser(SocketChannel client) {
+        try {
+            UserPrincipal caller = client.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+            return caller.equals(Files.getOwner(socket));
+        } catch (UnsupportedOperationException e) {
+            return true; // a system that cannot tell: the socket's permissions decide
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +112,7 @@ class BuildDaemonTest {
     }
 
     @Test
-    void aBuildInTheDaemonWritesAndPrintsWhatOneInProcessDoes() {
+    void aBuildInTheDaemonWritesAndPrintsWhatOneInProcessDoes() throws IOException {
         FixtureSite site = site().buildOk("--now", NOW);
         AtomicInteger warmUps = new AtomicInteger();
         startDaemon(site, Duration.ofMinutes(5), warmUps);
@@ -121,6 +122,9 @@ class BuildDaemonTest {
 
         Reply reply = viaDaemon(site, build(site));
 
+        assertThat(Files.getPosixFilePermissions(Wire.socketOf(site.root())))
+                .as("only its owner may ask for a build").containsExactlyInAnyOrder(
+                        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(reply.code()).contains(0);
         assertThat(reply.out()).startsWith("Built 2 articles into ").contains("written");
         assertThat(reply.err()).isEmpty();
