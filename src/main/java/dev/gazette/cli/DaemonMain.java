@@ -16,15 +16,21 @@ public final class DaemonMain {
     static final Duration IDLE_LIMIT = Duration.ofMinutes(30);
 
     /** The warm-up's sample: enough builds for the JIT to compile the build's code, in a few seconds. */
-    private static final int WARM_UP_ARTICLES = 300;
-    private static final int WARM_UP_ROUNDS = 12;
+    private static final int WARM_UP_ARTICLES = 120;
+    private static final int WARM_UP_ROUNDS = 20;
 
     private DaemonMain() {
     }
 
+    /** A build right after the one that started the daemon (a script, a second look) need not wait for the warm-up. */
+    private static final Duration QUIET_BEFORE_WARM_UP = Duration.ofSeconds(2);
+
     public static void main(String[] args) throws IOException {
         Path site = Path.of(args[0]);
-        BuildDaemon.serve(site, IDLE_LIMIT, Main::run, stopped -> WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped));
+        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, Main::run, stopped -> {
+            WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped);
+            return !stopped.getAsBoolean();
+        });
         System.exit(0);
     }
 }

@@ -50,10 +50,11 @@ public final class BuildDaemon {
         int run(String[] args, PrintWriter out, PrintWriter err);
     }
 
-    /** Work done before the first client comes; it must return soon after {@code stopped} turns true. */
+    /** Work done while no client calls; it must return soon after {@code stopped} turns true. */
     @FunctionalInterface
     public interface WarmUp {
-        void run(java.util.function.BooleanSupplier stopped);
+        /** @return true when it ran to its end, false when stopped */
+        boolean run(java.util.function.BooleanSupplier stopped);
     }
 
     /** How often an idle daemon checks whether it should stop. */
@@ -64,22 +65,31 @@ public final class BuildDaemon {
     private final CommandRunner runner;
     private final String identity = Wire.identity();
     private final String cwd = Path.of("").toAbsolutePath().toString();
-    private volatile boolean warmUpStopped;
+    /** How long nobody must have called before the warm-up starts: a build right after another should not wait for it. */
+    private final Duration quietBeforeWarmUp;
+    /** Held by the warm-up while it builds, and by each client's build: they never run side by side. */
+    private final Object building = new Object();
+    private volatile long lastCall = System.nanoTime();
+    private volatile boolean called;
+    private volatile boolean stopping;
     private Thread warming;
 
-    private BuildDaemon(Path site, Duration idleLimit, CommandRunner runner) {
+    private BuildDaemon(Path site, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner) {
         this.socket = Wire.socketOf(site);
         this.idleLimit = idleLimit;
+        this.quietBeforeWarmUp = quietBeforeWarmUp;
         this.runner = runner;
     }
 
     /**
      * Serves {@code site} until idle for {@code idleLimit} or told to stop, then returns. Returns
-     * at once when another daemon serves the site. {@code warmUp} runs in the background until
-     * done or the first client comes.
+     * at once when another daemon serves the site. {@code warmUp} runs in the background once
+     * nobody has called for {@code quietBeforeWarmUp}; a client's call stops it (after the build
+     * it is on), and it starts again after the next quiet spell, until it has run to its end.
      */
-    public static void serve(Path site, Duration idleLimit, CommandRunner runner, WarmUp warmUp) throws IOException {
-        new BuildDaemon(site, idleLimit, runner).serve(warmUp);
+    public static void serve(Path site, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner,
+            WarmUp warmUp) throws IOException {
+        new BuildDaemon(site, idleLimit, quietBeforeWarmUp, runner).serve(warmUp);
     }
 
     private void serve(WarmUp warmUp) throws IOException {
@@ -102,7 +112,7 @@ public final class BuildDaemon {
                 ownerOnly(socket);
                 Object socketKey = fileKey(socket);
                 try {
-                    warming = new Thread(() -> warmUp.run(() -> warmUpStopped), "gazette-warm-up");
+                    warming = new Thread(() -> warmWhenQuiet(warmUp), "gazette-warm-up");
                     warming.start();
                     server.configureBlocking(false);
                     server.register(selector, SelectionKey.OP_ACCEPT);
@@ -124,13 +134,18 @@ public final class BuildDaemon {
             selector.selectedKeys().clear();
             SocketChannel client = server.accept();
             if (client != null) {
-                // A build gets both cores: the warm-up would only slow it down now.
-                stopWarmUp();
-                boolean goOn = serveOne(client);
-                // Between builds, while nobody waits: the next build then finds the young
-                // generation empty and old garbage gone, and is not paused to collect them.
-                System.gc();
-                lastUse = System.nanoTime();
+                boolean goOn;
+                called = true;
+                // A build gets both cores: the warm-up stops after the build it is on.
+                synchronized (building) {
+                    goOn = serveOne(client);
+                    // Between builds, while nobody waits: the next build then finds the young
+                    // generation empty and old garbage gone, and is not paused to collect them.
+                    System.gc();
+                    lastUse = System.nanoTime();
+                    lastCall = lastUse;
+                    called = false;
+                }
                 if (!goOn) {
                     return;
                 }
@@ -181,8 +196,27 @@ public final class BuildDaemon {
         }
     }
 
+    private void warmWhenQuiet(WarmUp warmUp) {
+        while (!stopping) {
+            long since = lastCall;
+            if (called || System.nanoTime() - since < quietBeforeWarmUp.toNanos()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
+            synchronized (building) {
+                if (warmUp.run(() -> stopping || called || lastCall != since)) {
+                    return;
+                }
+            }
+        }
+    }
+
     private void stopWarmUp() {
-        warmUpStopped = true;
+        stopping = true;
         if (warming == null) {
             return;
         }

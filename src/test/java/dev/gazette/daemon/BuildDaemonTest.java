@@ -73,7 +73,7 @@ class BuildDaemonTest {
     private void startDaemon(FixtureSite site, Duration idle, AtomicInteger warmUps) {
         daemon = new Thread(() -> {
             try {
-                BuildDaemon.serve(site.root(), idle, Main::run, stopped -> warmUps.incrementAndGet());
+                BuildDaemon.serve(site.root(), idle, Duration.ZERO, Main::run, stopped -> warmUps.incrementAndGet() > 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -136,6 +136,48 @@ class BuildDaemonTest {
         FixtureSite.copyTree(site.root().resolve("gazette.yaml"), copy.resolve("gazette.yaml"));
         FixtureSite cold = FixtureSite.write(copy, "").buildOk("--now", NOW);
         assertThat(FixtureSite.tree(site.output())).containsExactlyEntriesOf(FixtureSite.tree(cold.output()));
+    }
+
+    @Test
+    void theWarmUpWaitsForQuietStopsForACallAndStartsAgainUntilItHasRunToItsEnd() throws Exception {
+        FixtureSite site = site().buildOk("--now", NOW);
+        AtomicInteger started = new AtomicInteger();
+        java.util.concurrent.BlockingQueue<Boolean> stops = new java.util.concurrent.LinkedBlockingQueue<>();
+        daemon = new Thread(() -> {
+            try {
+                BuildDaemon.serve(site.root(), Duration.ofMinutes(5), Duration.ofMillis(1500), Main::run, stopped -> {
+                    // The first warm-up runs until a call stops it; the second runs to its end.
+                    if (started.incrementAndGet() == 1) {
+                        while (!stopped.getAsBoolean()) {
+                            Thread.onSpinWait();
+                        }
+                        stops.add(true);
+                        return false;
+                    }
+                    return true;
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        daemon.start();
+        awaitDaemon(site.root());
+
+        assertThat(viaDaemon(site, build(site)).code()).as("served at once").contains(0);
+        assertThat(started).as("no warm-up within the quiet spell after a call").hasValue(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (started.get() == 0) {
+            assertThat(System.nanoTime()).as("warm-up started").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(viaDaemon(site, build(site)).code()).as("served, the warm-up stopped").contains(0);
+        assertThat(stops.poll(10, TimeUnit.SECONDS)).isTrue();
+        while (started.get() < 2) {
+            assertThat(System.nanoTime()).as("warm-up started again").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(1500);
+        assertThat(started).as("not again once it ran to its end").hasValue(2);
     }
 
     @Test
@@ -218,7 +260,8 @@ class BuildDaemonTest {
         startDaemon(site, Duration.ofMinutes(5), new AtomicInteger());
         AtomicInteger secondWarmUps = new AtomicInteger();
 
-        BuildDaemon.serve(site.root(), Duration.ofMinutes(5), Main::run, stopped -> secondWarmUps.incrementAndGet());
+        BuildDaemon.serve(site.root(), Duration.ofMinutes(5), Duration.ZERO, Main::run,
+                stopped -> secondWarmUps.incrementAndGet() > 0);
 
         assertThat(secondWarmUps).hasValue(0);
         assertThat(daemon.isAlive()).isTrue();
