@@ -65,7 +65,10 @@ public final class BuildDaemon {
     private final CommandRunner runner;
     private final String identity = Wire.identity();
     private final String cwd = Path.of("").toAbsolutePath().toString();
-    /** How long nobody must have called before the warm-up starts: a build right after another should not wait for it. */
+    /**
+     * Nobody must have called for this long before the warm-up starts: a build run right after
+     * another should not wait for it.
+     */
     private final Duration quietBeforeWarmUp;
     /** Held by the warm-up while it builds, and by each client's build: they never run side by side. */
     private final Object building = new Object();

@@ -145,7 +145,7 @@ class BuildDaemonTest {
         java.util.concurrent.BlockingQueue<Boolean> stops = new java.util.concurrent.LinkedBlockingQueue<>();
         daemon = new Thread(() -> {
             try {
-                BuildDaemon.serve(site.root(), Duration.ofMinutes(5), Duration.ofMillis(1500), Main::run, stopped -> {
+                BuildDaemon.serve(site.root(), Duration.ofMinutes(5), Duration.ofSeconds(3), Main::run, stopped -> {
                     // The first warm-up runs until a call stops it; the second runs to its end.
                     if (started.incrementAndGet() == 1) {
                         while (!stopped.getAsBoolean()) {
@@ -176,7 +176,7 @@ class BuildDaemonTest {
             assertThat(System.nanoTime()).as("warm-up started again").isLessThan(deadline);
             Thread.sleep(10);
         }
-        Thread.sleep(1500);
+        Thread.sleep(3500); // longer than the quiet spell
         assertThat(started).as("not again once it ran to its end").hasValue(2);
     }
 
