@@ -1,0 +1,136 @@
+package dev.gazette.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./gazette} launcher's choice of JVM options, run with a stand-in {@code java} that
+ * prints its arguments: who may use the build daemon, and what a client of a listening daemon
+ * leaves out.
+ */
+class LauncherScriptTest {
+
+    @TempDir
+    Path dir;
+
+    private Path install;
+    private Path site;
+
+    /** A built install (jar and class-data archive newer than the sources) and a site of two articles. */
+    @BeforeEach
+    void install() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        install = dir.resolve("install");
+        Files.createDirectories(install.resolve("src/main"));
+        Files.createDirectories(install.resolve("templates"));
+        Files.createDirectories(install.resolve("target"));
+        Files.copy(Path.of("gazette"), install.resolve("gazette"));
+        Files.writeString(install.resolve("pom.xml"), "<project/>");
+        Files.writeString(install.resolve("target/gazette.jar"), "jar");
+        Files.writeString(install.resolve("target/gazette.jsa"), "archive");
+        Instant now = Instant.now();
+        for (String old : List.of("pom.xml", "src/main", "templates", "src", "gazette")) {
+            Files.setLastModifiedTime(install.resolve(old), FileTime.from(now.minusSeconds(3600)));
+        }
+        Files.setLastModifiedTime(install.resolve("target/gazette.jar"), FileTime.from(now.minusSeconds(60)));
+        Files.setLastModifiedTime(install.resolve("target/gazette.jsa"), FileTime.from(now.minusSeconds(30)));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        site = Files.createDirectories(dir.resolve("news"));
+        Files.createDirectories(site.resolve("content"));
+        Files.writeString(site.resolve("content/one.md"), "---\ntitle: One\n---\n");
+        Files.writeString(site.resolve("content/two.md"), "---\ntitle: Two\n---\n");
+    }
+
+    /** The arguments the launcher passes to java, with the given extra environment (null removes a variable). */
+    private List<String> javaArgs(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", install.resolve("gazette").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
+        builder.environment().remove("CI");
+        builder.environment().remove("GAZETTE_DAEMON");
+        builder.environment().remove("GAZETTE_JAVA_OPTS");
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out.lines().toList();
+    }
+
+    @Test
+    void aBuildMayUseTheSitesDaemon() throws Exception {
+        List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
+
+        assertThat(args).contains("-Dgazette.daemon.site=" + site, "-XX:TieredStopAtLevel=1",
+                "-XX:SharedArchiveFile=" + install.resolve("target/gazette.jsa"));
+        assertThat(args.subList(args.indexOf("-jar"), args.size()))
+                .containsExactly("-jar", install.resolve("target/gazette.jar").toString(), "build", "--source", site.toString());
+    }
+
+    @Test
+    void theSiteIsFoundInEveryFormOfTheSourceOption() throws Exception {
+        assertThat(javaArgs(Map.of(), "build", "--source=" + site)).contains("-Dgazette.daemon.site=" + site);
+        assertThat(javaArgs(Map.of(), "build", "-s", site.toString(), "--quiet")).contains("-Dgazette.daemon.site=" + site);
+        assertThat(javaArgs(Map.of(), "build")).contains("-Dgazette.daemon.site=.");
+    }
+
+    @Test
+    void ciJobsTheOffSwitchAndOtherCommandsGetNoDaemon() throws Exception {
+        assertThat(javaArgs(Map.of("CI", "true"), "build", "--source", site.toString()))
+                .noneMatch(a -> a.startsWith("-Dgazette.daemon"));
+        assertThat(javaArgs(Map.of("GAZETTE_DAEMON", "off"), "build", "--source", site.toString()))
+                .noneMatch(a -> a.startsWith("-Dgazette.daemon"));
+        assertThat(javaArgs(Map.of(), "serve", "--source", site.toString()))
+                .noneMatch(a -> a.startsWith("-Dgazette.daemon")).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+
+        List<String> args = javaArgs(Map.of(), "check", "--source", site.toString());
+
+        assertThat(args.contains("-XX:+UseTransparentHugePages")).isEqualTo(madvise);
+    }
+
+    @Test
+    void aClientOfAListeningDaemonSkipsTheArchive() throws Exception {
+        Path socket = Files.createDirectories(site.resolve(".gazette")).resolve("daemon.sock");
+        Assumptions.assumeTrue(socket.toString().length() <= 100, "socket path too long here");
+        try (ServerSocketChannel daemon = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            daemon.bind(UnixDomainSocketAddress.of(socket));
+
+            List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
+
+            assertThat(args).contains("-Dgazette.daemon.site=" + site, "-XX:TieredStopAtLevel=1")
+                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        }
+    }
+}
