@@ -44,8 +44,11 @@ public final class BuildSession {
             .comparing((OutputFile f) -> f.origin().startsWith(ContentLoader.CONTENT_DIR + "/"))
             .thenComparing(OutputFile::origin);
 
-    /** Where caches live between runs, under the site folder (git-ignored). */
-    public static final String CACHE_DIR = ".gazette/cache";
+    /** Gazette's own folder in a site (git-ignored): caches, and the build daemon's socket. */
+    public static final String STATE_DIR = ".gazette";
+
+    /** Where caches live between runs, under the site folder. */
+    public static final String CACHE_DIR = STATE_DIR + "/cache";
 
     /** The file under {@link #CACHE_DIR} that records the output folder (see {@link OutputState}). */
     static final String OUTPUT_STATE = "output";

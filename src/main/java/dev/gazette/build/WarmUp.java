@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class WarmUp {
 
     /** The scratch folder, under the site's git-ignored cache folder. */
-    public static final String DIR = ".gazette/warm-up";
+    public static final String DIR = BuildSession.STATE_DIR + "/warm-up";
 
     private WarmUp() {
     }

@@ -131,7 +131,6 @@ public final class BuildDaemon {
     }
 
     private void acceptUntilStopped(ServerSocketChannel server, Selector selector, Object socketKey) throws IOException {
-        long lastUse = System.nanoTime();
         while (true) {
             selector.select(CHECK_MILLIS);
             selector.selectedKeys().clear();
@@ -145,14 +144,13 @@ public final class BuildDaemon {
                     // Between builds, while nobody waits: the next build then finds the young
                     // generation empty and old garbage gone, and is not paused to collect them.
                     System.gc();
-                    lastUse = System.nanoTime();
-                    lastCall = lastUse;
+                    lastCall = System.nanoTime();
                     called = false;
                 }
                 if (!goOn) {
                     return;
                 }
-            } else if (System.nanoTime() - lastUse > idleLimit.toNanos()
+            } else if (System.nanoTime() - lastCall > idleLimit.toNanos()
                     || !Objects.equals(fileKey(socket), socketKey)
                     || !identity.equals(Wire.identity())) {
                 return; // idle, its socket removed or replaced, or its jar rebuilt
@@ -174,12 +172,12 @@ public final class BuildDaemon {
                 return true;
             }
             if (!request.identity().equals(identity)) {
-                refuse(out, "another Gazette build");
+                refuse(out);
                 return false; // a newer Gazette is in use: this daemon will not be asked again
             }
             if (!request.cwd().equals(cwd)) {
-                refuse(out, "another working folder");
-                return true;
+                refuse(out);
+                return true; // its relative paths would mean other folders here
             }
             out.writeByte(Wire.ACCEPTED);
             out.flush();
@@ -230,9 +228,8 @@ public final class BuildDaemon {
         }
     }
 
-    private static void refuse(DataOutputStream out, String reason) throws IOException {
+    private static void refuse(DataOutputStream out) throws IOException {
         out.writeByte(Wire.REFUSED);
-        out.writeUTF(reason);
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.daemon;
 
+import dev.gazette.build.BuildSession;
 import dev.gazette.render.Version;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,14 +13,13 @@ import java.util.List;
 /**
  * What the client and the daemon say to each other over the site's socket.
  *
- * <p>The client sends one {@link Request}. The daemon answers {@link #ACCEPTED} or {@link #REFUSED}
- * (with a reason), then, once accepted, frames of the command's standard output and error as the
+ * <p>The client sends one {@link Request}. The daemon answers {@link #ACCEPTED} or {@link #REFUSED},
+ * then, once accepted, frames of the command's standard output and error as the
  * command prints them, and a last frame with its exit code.
  */
 final class Wire {
 
-    /** The socket and lock live with the caches, in the site's git-ignored folder. */
-    static final String DAEMON_DIR = ".gazette";
+    /** The socket, lock and log live in the site's git-ignored folder, beside the caches. */
     static final String SOCKET = "daemon.sock";
     static final String LOCK = "daemon.lock";
     static final String LOG = "daemon.log";
@@ -38,7 +38,7 @@ final class Wire {
     }
 
     static Path socketOf(Path site) {
-        return site.toAbsolutePath().normalize().resolve(DAEMON_DIR).resolve(SOCKET);
+        return site.toAbsolutePath().normalize().resolve(BuildSession.STATE_DIR).resolve(SOCKET);
     }
 
     static boolean socketPathFits(Path socket) {
