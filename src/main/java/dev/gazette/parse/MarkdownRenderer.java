@@ -1,10 +1,12 @@
 package dev.gazette.parse;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -20,6 +22,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.gazette.slug.Slugs;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,27 +50,34 @@ final class MarkdownRenderer {
     }
 
     private final Parser parser;
-    /** The same parser without autolinks: a quarter of parse time goes to scanning text for bare URLs. */
+    /** The same parser without autolinks, tried first (see parse). */
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
     private final HtmlWriter.Settings writerSettings;
 
     MarkdownRenderer() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), FootnoteExtension.create()));
+        MutableDataSet options = options();
         MutableDataSet withoutAutolinks = new MutableDataSet(options);
         withoutAutolinks.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 FootnoteExtension.create()));
+        parser = StringMatchingInlineParser.install(Parser.builder(options), options).build();
+        parserWithoutAutolinks = StringMatchingInlineParser.install(Parser.builder(withoutAutolinks), withoutAutolinks)
+                .build();
+        renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
+        writerSettings = HtmlWriter.Settings.of(renderer.getOptions());
+    }
+
+    /** flexmark's options for parsing and rendering, the same for every site. */
+    static MutableDataSet options() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), FootnoteExtension.create()));
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         // Raw HTML in Markdown stays (newsrooms embed figures and videos): articles are trusted input,
         // front matter is what gets escaped.
         options.set(TablesExtension.CLASS_NAME, "table");
-        parser = Parser.builder(options).build();
-        parserWithoutAutolinks = Parser.builder(withoutAutolinks).build();
-        renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
-        writerSettings = HtmlWriter.Settings.of(renderer.getOptions());
+        return options;
     }
 
     /**
@@ -89,8 +99,15 @@ final class MarkdownRenderer {
         return new Rendered(html(document), firstParagraph);
     }
 
+    /**
+     * The document as flexmark parses it with autolinks. Most articles have no bare link, and the
+     * autolink extension took a quarter of parse time scanning their text, so each is parsed
+     * without it first; only where some text could hold a bare link is it parsed again with it.
+     */
     Document parse(String markdown) {
-        return (mayHaveBareLinks(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+        Document document = parserWithoutAutolinks.parse(markdown);
+        int[] marks = linkMarks(markdown);
+        return marks.length > 0 && anyMarkInText(document, marks) ? parser.parse(markdown) : document;
     }
 
     /**
@@ -112,23 +129,65 @@ final class MarkdownRenderer {
     }
 
     /**
-     * Whether the text may hold a URL or e-mail address that is not already a Markdown or HTML
-     * link, i.e. whether the autolink extension could change anything. Errs on the side of yes.
+     * Where the autolink extension could start a link, as (start, end) pairs in order: each
+     * {@code ://} of a URL, {@code @} of an e-mail address and {@code ww.} of a {@code www.}
+     * address, and each backslash, whose escape could hide one of them. Found with String's own
+     * searches: walking flexmark's text nodes char by char cost as much as a tenth of parsing.
      */
-    static boolean mayHaveBareLinks(String markdown) {
-        for (int at = markdown.indexOf("://"); at >= 0; at = markdown.indexOf("://", at + 3)) {
-            int start = at;
-            while (start > 0 && Character.isLetter(markdown.charAt(start - 1))) {
-                start--;
+    static int[] linkMarks(String markdown) {
+        int[] marks = new int[16];
+        int count = 0;
+        int[] next = {markdown.indexOf("://"), markdown.indexOf('@'), markdown.indexOf("ww."), markdown.indexOf('\\')};
+        int[] lengths = {3, 1, 3, 1};
+        while (true) {
+            int kind = -1;
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] >= 0 && (kind < 0 || next[k] < next[kind])) {
+                    kind = k;
+                }
             }
-            boolean explicit = start >= 2 && markdown.startsWith("](", start - 2)
-                    || start >= 1 && (markdown.charAt(start - 1) == '<' || markdown.charAt(start - 1) == '"'
-                            || markdown.charAt(start - 1) == '\'');
-            if (!explicit) {
+            if (kind < 0) {
+                return Arrays.copyOf(marks, count);
+            }
+            if (count + 2 > marks.length) {
+                marks = Arrays.copyOf(marks, marks.length * 2);
+            }
+            int at = next[kind];
+            marks[count++] = at;
+            marks[count++] = at + lengths[kind];
+            next[kind] = switch (kind) {
+                case 0 -> markdown.indexOf("://", at + 1);
+                case 1 -> markdown.indexOf('@', at + 1);
+                case 2 -> markdown.indexOf("ww.", at + 1);
+                default -> markdown.indexOf('\\', at + 1);
+            };
+        }
+    }
+
+    /**
+     * Whether a text node holds one of the marks, or is followed by an entity: the autolink
+     * extension looks in each text node, unescaped and joined with the entities after it, and
+     * only there. Errs on the side of yes.
+     */
+    static boolean anyMarkInText(Node parent, int[] marks) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Text) {
+                if (node.getNext() instanceof HtmlEntity) {
+                    return true;
+                }
+                int start = node.getStartOffset();
+                int end = node.getEndOffset();
+                for (int i = 0; i < marks.length && marks[i] < end; i += 2) {
+                    if (marks[i] >= start && marks[i + 1] <= end) {
+                        return true;
+                    }
+                }
+            }
+            if (anyMarkInText(node, marks)) {
                 return true;
             }
         }
-        return markdown.contains("www.") || markdown.indexOf('@') >= 0;
+        return false;
     }
 
     static void rewriteDestinations(Node parent, java.util.function.Function<Destination, String> rewrite) {

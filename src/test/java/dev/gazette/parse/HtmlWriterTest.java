@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -27,12 +28,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * HtmlWriter against flexmark's HtmlRenderer, both as MarkdownRenderer configures them: the same
- * bytes for every input, and HtmlWriter must write them itself rather than leave them to flexmark.
+ * MarkdownRenderer's parser and HtmlWriter against flexmark's own parser and HtmlRenderer, with
+ * MarkdownRenderer's options: the same bytes for every input, and HtmlWriter must write them
+ * itself rather than leave them to flexmark.
  */
 class HtmlWriterTest {
 
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+    private static final Parser FLEXMARK = Parser.builder(MarkdownRenderer.options()).build();
 
     /** Markdown that tests the corners of each construct, by name. */
     private static final String[][] CASES = {
@@ -109,6 +112,11 @@ class HtmlWriterTest {
         {"bare URLs and e-mails", "Bare https://example.com/path?x=1&y=2 and www.example.org and mail@example.com here.\n"},
         {"bare URLs with punctuation", "www.example.com/path_(x) and http://a.b/c. e-mail: first.last+tag@sub.example.co.uk.\n"},
         {"bare URL in bold and in link text", "http://example.com/a_b_c and **http://bold.org** [http://x.org](http://y.org)\n"},
+        {"bare URLs after quotes and angle brackets",
+            "He wrote \"https://example.com/a\" and 'www.example.org' and (<http://x.org/a b>).\n"},
+        {"bare URL spelled with escapes", "http:\\/\\/example.com/a\n"},
+        {"bare URL and e-mail address spelled with entities", "http&#58;//example.org/b and mail&#64;example.com\n"},
+        {"www. addresses alone", "WWW.EXAMPLE.NET, Www.example.net and www.example.org/path\n"},
         {"bare URL with an entity", "https://example.com/path?q=a&amp;b=c\n"},
         {"table with alignment and inline markup",
             "| Left | Center | Right | None |\n|:-----|:------:|------:|------|\n| *a* | **b** | `c` | [d](/d) |\n| e | f | g | h |\n"},
@@ -259,9 +267,13 @@ class HtmlWriterTest {
         assertThat(MARKDOWN.html(document)).isEqualTo("<p>Text</p>\n");
     }
 
-    /** Parses {@code markdown} twice, so neither renderer sees what the other did to the document. */
+    /**
+     * Parses {@code markdown} twice, so neither renderer sees what the other did to the document:
+     * once by flexmark alone, once by MarkdownRenderer's parser (with its own inline parser, and
+     * without autolinks where it finds no bare link).
+     */
     private static void assertSameHtml(String name, String markdown) {
-        String expected = MARKDOWN.flexmarkHtml(MARKDOWN.parse(markdown));
+        String expected = MARKDOWN.flexmarkHtml(FLEXMARK.parse(markdown));
         String actual = MARKDOWN.fastHtml(MARKDOWN.parse(markdown));
         assertThat(actual).as("HtmlWriter for %s: %s", name, markdown).isNotNull().isEqualTo(expected);
     }

@@ -1,0 +1,90 @@
+package dev.gazette.parse;
+
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
+import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
+import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * flexmark's inline parser, with its regular expressions run over a String copy of the paragraph
+ * made once, instead of over the paragraph's own sequence. flexmark's {@code match} calls
+ * {@code Matcher.toMatchResult()}, which on JDK 17 copies the whole text it matches in, char by
+ * char through flexmark's sequence: a paragraph of 700 characters was copied several times for
+ * each link in it, a twentieth of a cold build's CPU. The matches, and so the document, are the
+ * same: the copy holds the same characters, and the returned pieces are cut from the paragraph.
+ */
+final class StringMatchingInlineParser extends CommonmarkInlineParser {
+
+    private BasedSequence copied;
+    private String copy;
+
+    private StringMatchingInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
+            Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
+            List<InlineParserExtensionFactory> extensions) {
+        super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, extensions);
+    }
+
+    /**
+     * Installs this parser in {@code builder}. flexmark adds its link reference definitions
+     * pre-processor only with its own inline parser, so it is added here too, last, where
+     * flexmark would put it.
+     */
+    static Parser.Builder install(Parser.Builder builder, DataHolder options) {
+        builder.customInlineParserFactory(StringMatchingInlineParser::new);
+        if (Parser.REFERENCE_PARAGRAPH_PRE_PROCESSOR.get(options)) {
+            builder.paragraphPreProcessorFactory(new ReferencePreProcessorFactory());
+        }
+        return builder;
+    }
+
+    @Override
+    public BasedSequence match(Pattern re) {
+        Matcher matcher = find(re);
+        return matcher == null ? null : input.subSequence(matcher.start(), matcher.end());
+    }
+
+    @Override
+    public BasedSequence[] matchWithGroups(Pattern re) {
+        Matcher matcher = find(re);
+        if (matcher == null) {
+            return null;
+        }
+        BasedSequence[] groups = new BasedSequence[matcher.groupCount() + 1];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = matcher.start(i) < 0 ? null : input.subSequence(matcher.start(i), matcher.end(i));
+        }
+        return groups;
+    }
+
+    @Override
+    public Matcher matcher(Pattern re) {
+        return find(re);
+    }
+
+    /** Like flexmark's: the match found from the current index, which it then passes; or null. */
+    private Matcher find(Pattern re) {
+        if (index >= input.length()) {
+            return null;
+        }
+        if (copied != input) {
+            copied = input;
+            copy = input.toString();
+        }
+        Matcher matcher = re.matcher(copy);
+        matcher.region(index, copy.length());
+        if (!matcher.find()) {
+            return null;
+        }
+        index = matcher.end();
+        return matcher;
+    }
+}
