@@ -1,5 +1,6 @@
 package dev.gazette.parse;
 
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -7,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,43 +20,62 @@ final class Dates {
 
     private static final List<DateTimeFormatter> WITH_OFFSET = List.of(
             DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS][ ]XXX", Locale.ROOT));
+            form("uuuu-MM-dd HH:mm[:ss][.SSS][ ]XXX"));
     private static final List<DateTimeFormatter> LOCAL = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT),
+            form("uuuu-MM-dd HH:mm[:ss]"),
             // The dd.MM.yyyy form newsrooms in the region print in datelines.
-            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT));
+            form("dd.MM.uuuu HH:mm"));
     private static final List<DateTimeFormatter> DAY = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT));
+            form("dd.MM.uuuu"));
 
     private Dates() {
+    }
+
+    /** A form read strictly, as the ISO ones are: 30 February is an error, not 28 February. */
+    private static DateTimeFormatter form(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** Returns the time in {@code zone}, or null when the text matches no accepted form. */
     static ZonedDateTime parse(String text, ZoneId zone) {
         String s = text.strip();
         for (DateTimeFormatter f : WITH_OFFSET) {
-            try {
-                return OffsetDateTime.parse(s, f).atZoneSameInstant(zone);
-            } catch (DateTimeParseException ignored) {
-                // try the next form
+            OffsetDateTime time = parse(s, f, OffsetDateTime::from);
+            if (time != null) {
+                return time.atZoneSameInstant(zone);
             }
         }
         for (DateTimeFormatter f : LOCAL) {
-            try {
-                return LocalDateTime.parse(s, f).atZone(zone);
-            } catch (DateTimeParseException ignored) {
-                // try the next form
+            LocalDateTime time = parse(s, f, LocalDateTime::from);
+            if (time != null) {
+                return time.atZone(zone);
             }
         }
         for (DateTimeFormatter f : DAY) {
-            try {
-                return LocalDate.parse(s, f).atStartOfDay(zone);
-            } catch (DateTimeParseException ignored) {
-                // try the next form
+            LocalDate day = parse(s, f, LocalDate::from);
+            if (day != null) {
+                return day.atStartOfDay(zone);
             }
         }
         return null;
+    }
+
+    /**
+     * The text in form {@code f}, or null. Forms the text cannot match are ruled out by a parse
+     * that reports failure by its result: a thrown exception for each form tried before the
+     * right one cost more than the parse itself.
+     */
+    private static <T> T parse(String text, DateTimeFormatter f, TemporalQuery<T> query) {
+        ParsePosition position = new ParsePosition(0);
+        if (f.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+            return null;
+        }
+        try {
+            return f.parse(text, query);
+        } catch (DateTimeParseException e) {
+            return null; // the right form, impossible values (a 13th month)
+        }
     }
 }
