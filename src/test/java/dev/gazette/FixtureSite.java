@@ -161,6 +161,17 @@ public final class FixtureSite {
         }
     }
 
+    /** Deletes a folder tree, as {@code rm -rf} would. */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An article file with the given front matter lines and body. */
     public static String article(String frontMatter, String body) {
         return "---\n" + frontMatter.strip() + "\n---\n" + body;

@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class DaemonMain {
 
     /** A daemon unused this long stops, giving its memory back. */
-    static final Duration IDLE_LIMIT = Duration.ofMinutes(30);
+    static final int IDLE_MINUTES = 30;
+    private static final Duration IDLE_LIMIT = Duration.ofMinutes(IDLE_MINUTES);
 
     /** The warm-up's sample: enough builds for the JIT to compile the build's code, in a few seconds. */
     private static final int WARM_UP_ARTICLES = 120;

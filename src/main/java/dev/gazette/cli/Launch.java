@@ -41,8 +41,8 @@ public final class Launch {
         if (mayUseDaemon && code != ExitCodes.USAGE && DaemonClient.start(Path.of(daemonSite)).isPresent()
                 && !Arrays.asList(args).contains("--quiet") && !Arrays.asList(args).contains("-q")) {
             err.println("gazette: started a build daemon for this site; the next builds run in it, warm"
-                    + " (it stops after " + DaemonMain.IDLE_LIMIT.toMinutes() + " idle minutes; GAZETTE_DAEMON=off"
-                    + " builds without it).");
+                    + " (it stops after " + DaemonMain.IDLE_MINUTES + " idle minutes or with gazette stop-daemon;"
+                    + " GAZETTE_DAEMON=off builds without it).");
         }
         return code;
     }

@@ -35,9 +35,10 @@ import java.util.Objects;
  * command exactly as the client would have (same arguments, same working folder, same Gazette),
  * one at a time, and reads everything from disk afresh each time: it keeps no state of the site.
  *
- * <p>It listens on a Unix socket in the site's {@code .gazette} folder, so only users who may
- * write there can use it. It stops when idle for a while, when its socket is removed (e.g. with
- * {@code .gazette}), and when a client of another Gazette build calls.
+ * <p>It listens on a Unix socket in the user's private runtime folder (see {@link Wire#socketOf}),
+ * open to that user alone. It stops when idle for a while, when its socket is removed (as
+ * {@code gazette stop-daemon} does), when its site folder is gone, and when a client of another
+ * Gazette build calls.
  */
 public final class BuildDaemon {
 
@@ -60,6 +61,7 @@ public final class BuildDaemon {
     /** How often an idle daemon checks whether it should stop. */
     private static final long CHECK_MILLIS = 1000;
 
+    private final Path site;
     private final Path socket;
     private final Duration idleLimit;
     private final CommandRunner runner;
@@ -77,8 +79,9 @@ public final class BuildDaemon {
     private volatile boolean stopping;
     private Thread warming;
 
-    private BuildDaemon(Path site, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner) {
-        this.socket = Wire.socketOf(site);
+    private BuildDaemon(Path site, Path socket, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner) {
+        this.site = site;
+        this.socket = socket;
         this.idleLimit = idleLimit;
         this.quietBeforeWarmUp = quietBeforeWarmUp;
         this.runner = runner;
@@ -92,14 +95,15 @@ public final class BuildDaemon {
      */
     public static void serve(Path site, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner,
             WarmUp warmUp) throws IOException {
-        new BuildDaemon(site, idleLimit, quietBeforeWarmUp, runner).serve(warmUp);
+        Path socket = Wire.socketOf(site).orElse(null);
+        if (socket != null && Wire.socketPathFits(socket)) {
+            new BuildDaemon(site.toAbsolutePath().normalize(), socket, idleLimit, quietBeforeWarmUp, runner)
+                    .serve(warmUp);
+        }
     }
 
     private void serve(WarmUp warmUp) throws IOException {
-        if (!Wire.socketPathFits(socket)) {
-            return;
-        }
-        try (FileChannel lockFile = FileChannel.open(socket.resolveSibling(Wire.LOCK),
+        try (FileChannel lockFile = FileChannel.open(Wire.beside(socket, ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
@@ -152,8 +156,9 @@ public final class BuildDaemon {
                 }
             } else if (System.nanoTime() - lastCall > idleLimit.toNanos()
                     || !Objects.equals(fileKey(socket), socketKey)
-                    || !identity.equals(Wire.identity())) {
-                return; // idle, its socket removed or replaced, or its jar rebuilt
+                    || !identity.equals(Wire.identity())
+                    || !Files.isDirectory(site)) {
+                return; // idle, its socket removed or replaced, its jar rebuilt, or its site gone
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.gazette.daemon;
 
+import dev.gazette.build.BuildSession;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,10 +12,15 @@ import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +54,8 @@ public final class DaemonClient {
     }
 
     static Optional<Integer> run(Path site, Wire.Request request, PrintStream out, PrintStream err) {
-        Path socket = Wire.socketOf(site);
-        if (!Files.exists(socket)) {
+        Path socket = Wire.socketOf(site).orElse(null);
+        if (socket == null || !Files.exists(socket)) {
             return Optional.empty();
         }
         boolean printed = false;
@@ -87,15 +93,16 @@ public final class DaemonClient {
 
     /**
      * Starts a daemon for {@code site} in the background, for the next builds. Nothing is started
-     * for a folder that is not a built site (it has no {@code .gazette} folder yet) or whose
-     * socket path would be too long, nor when a daemon listens already (it serves another working
-     * folder).
+     * for a folder that is not a built site (it has no {@code .gazette} folder yet), where the
+     * user has no private runtime folder or its path is too long for a socket, nor when a daemon
+     * listens already (it serves another working folder).
      *
      * @return the daemon's process, or empty when none was started
      */
     public static Optional<Process> start(Path site) {
-        Path socket = Wire.socketOf(site);
-        if (!Files.isDirectory(socket.getParent()) || !Wire.socketPathFits(socket) || listening(socket)) {
+        Path socket = Wire.socketOf(site).orElse(null);
+        if (socket == null || !Files.isDirectory(site.resolve(BuildSession.STATE_DIR)) || !Wire.socketPathFits(socket)
+                || listening(socket)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -112,18 +119,58 @@ public final class DaemonClient {
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BuildDaemon.MAIN_CLASS,
-                socket.getParent().getParent().toString()));
+                site.toAbsolutePath().normalize().toString()));
         try {
             // Its output goes to a log, never to this process's streams: whoever reads those
             // (a terminal, a CI job, a script) sees them close when this build ends.
             return Optional.of(new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)
-                    .redirectOutput(socket.resolveSibling(Wire.LOG).toFile())
+                    .redirectOutput(Wire.beside(socket, ".log").toFile())
                     .start());
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Stops the daemon of {@code site}, if one runs: removes its socket, which it notices within a
+     * second, and waits (up to {@code wait}) until it has let go of its lock, i.e. ended.
+     *
+     * @return whether a daemon was running; it has ended unless it was busy for all of {@code wait}
+     *     (it ends after the build it is on)
+     */
+    public static boolean stop(Path site, Duration wait) throws IOException {
+        Path socket = Wire.socketOf(site).orElse(null);
+        if (socket == null || !listening(socket)) {
+            return false;
+        }
+        Files.deleteIfExists(socket);
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (FileChannel lockFile = FileChannel.open(Wire.beside(socket, ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            while (System.nanoTime() < deadline) {
+                try (FileLock lock = lockFile.tryLock()) {
+                    if (lock != null) {
+                        return true;
+                    }
+                } catch (OverlappingFileLockException e) {
+                    // Held by a daemon in this JVM (tests): wait for it the same way.
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Where the daemon of {@code site} listens, if this user may have one (see {@link Wire#socketOf}). */
+    public static Optional<Path> socket(Path site) {
+        return Wire.socketOf(site);
     }
 
     /** Whether a daemon listens at {@code socket} (its file appears a moment before it does). */

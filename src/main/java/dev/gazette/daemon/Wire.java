@@ -1,17 +1,23 @@
 package dev.gazette.daemon;
 
-import dev.gazette.build.BuildSession;
+import dev.gazette.cache.Hashes;
 import dev.gazette.render.Version;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What the client and the daemon say to each other over the site's socket.
+ * What the client and the daemon say to each other over the site's socket, and where it is.
  *
  * <p>The client sends one {@link Request}. The daemon answers {@link #ACCEPTED} or {@link #REFUSED},
  * then, once accepted, frames of the command's standard output and error as the
@@ -19,12 +25,10 @@ import java.util.List;
  */
 final class Wire {
 
-    /** The socket, lock and log live in the site's git-ignored folder, beside the caches. */
-    static final String SOCKET = "daemon.sock";
-    static final String LOCK = "daemon.lock";
-    static final String LOG = "daemon.log";
-
-    /** Unix socket paths are limited to about 100 bytes; a site deeper than that gets no daemon. */
+    /**
+     * Unix socket paths are limited to about 100 bytes; where the runtime folder's path is longer
+     * than that, there is no daemon.
+     */
     static final int MAX_SOCKET_PATH = 100;
 
     static final int MAGIC = 0x47415a01;
@@ -37,9 +41,66 @@ final class Wire {
     private Wire() {
     }
 
-    static Path socketOf(Path site) {
-        return site.toAbsolutePath().normalize().resolve(BuildSession.STATE_DIR).resolve(SOCKET);
+    /**
+     * The daemon's socket for {@code site}: {@code <key>.sock} in the user's runtime folder, the
+     * key naming the site's real path. The socket, the daemon's lock ({@code <key>.lock}) and log
+     * ({@code <key>.log}) are kept out of the site, so a clean build ({@code rm -rf site
+     * .gazette}) still finds the daemon warm. The launcher finds the socket by the same rule.
+     *
+     * @return the socket, or empty when the user has no private runtime folder
+     */
+    static Optional<Path> socketOf(Path site) {
+        return runtimeFolder().map(folder -> folder.resolve(key(site) + ".sock"));
     }
+
+    /** The sibling of {@code socket} with the same key and the given suffix ({@code ".lock"}, {@code ".log"}). */
+    static Path beside(Path socket, String suffix) {
+        String name = socket.getFileName().toString();
+        return socket.resolveSibling(name.substring(0, name.length() - ".sock".length()) + suffix);
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the site's real path. */
+    static String key(Path site) {
+        Path path = site.toAbsolutePath().normalize();
+        try {
+            path = path.toRealPath();
+        } catch (IOException e) {
+            // Not there (yet): its path as given.
+        }
+        return Hashes.sha256(path.toString()).substring(0, 16);
+    }
+
+    /**
+     * {@code $XDG_RUNTIME_DIR/gazette}, else {@code gazette-<user>} in the temporary folder;
+     * created if need be, and used only if this user owns it and nobody else may enter it: a
+     * socket there runs builds as this user.
+     */
+    static Optional<Path> runtimeFolder() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        String user = System.getProperty("user.name");
+        Path folder = runtime != null && !runtime.isEmpty() && Files.isDirectory(Path.of(runtime))
+                ? Path.of(runtime, "gazette")
+                : Path.of(System.getProperty("java.io.tmpdir"), "gazette-" + user);
+        return privateFolder(folder, user);
+    }
+
+    /** {@code folder}, created if need be, if {@code user} owns it and nobody else may enter it (nor is it a link). */
+    static Optional<Path> privateFolder(Path folder, String user) {
+        try {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PRIVATE));
+            }
+            PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            boolean mine = attributes.isDirectory() && attributes.owner().getName().equals(user)
+                    && attributes.permissions().equals(PRIVATE);
+            return mine ? Optional.of(folder) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     static boolean socketPathFits(Path socket) {
         return socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH;

@@ -243,7 +243,7 @@ class IncrementalBuildTest {
 
     /** A cold build (no cache) of the same sources, into another folder, gives {@code tree} exactly. */
     private void assertSameAsColdBuild(FixtureSite site, Map<String, byte[]> tree) throws IOException {
-        deleteTree(dir.resolve(".gazette"));
+        FixtureSite.deleteTree(dir.resolve(".gazette"));
         Path cold = dir.resolve("cold");
         site.buildOk("--now", NOW, "--output", cold.toString());
         assertSameTree(FixtureSite.tree(cold), tree);
@@ -252,13 +252,5 @@ class IncrementalBuildTest {
     private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.gazette.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.FixtureSite;
+import dev.gazette.daemon.DaemonClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -27,17 +29,27 @@ class LaunchTest {
     Path dir;
 
     private Path socket() {
-        return dir.resolve(".gazette/daemon.sock");
+        Optional<Path> socket = DaemonClient.socket(dir);
+        Assumptions.assumeTrue(socket.isPresent(), "no private runtime folder for sockets here");
+        return socket.get();
     }
 
     /** Stops the daemon this test started, and waits until it has left the folder. */
     @AfterEach
     void stopDaemon() throws Exception {
-        Files.deleteIfExists(socket());
+        Optional<Path> socket = DaemonClient.socket(dir);
+        if (socket.isEmpty()) {
+            return;
+        }
+        Files.deleteIfExists(socket.get());
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
             if (child.info().arguments().map(a -> java.util.Arrays.asList(a).contains(dir.toString())).orElse(false)) {
                 child.onExit().get(30, TimeUnit.SECONDS);
             }
+        }
+        for (String suffix : new String[] {".lock", ".log"}) {
+            String name = socket.get().getFileName().toString().replace(".sock", suffix);
+            Files.deleteIfExists(socket.get().resolveSibling(name));
         }
     }
 
@@ -62,7 +74,7 @@ class LaunchTest {
 
     @Test
     void theFirstBuildStartsADaemonAndTheNextBuildsRunInIt() throws InterruptedException {
-        // A temp folder too deep for a Unix socket path gets no daemon, by design.
+        // A runtime folder too deep for a Unix socket path gets no daemon, by design.
         Assumptions.assumeTrue(socket().toString().length() <= 100);
         FixtureSite site = FixtureSite.write(dir, """
                 -- gazette.yaml --
@@ -94,6 +106,22 @@ class LaunchTest {
         assertThat(second.out()).startsWith("Built 1 article into ").contains("written");
         assertThat(second.err()).isEmpty();
         assertThat(site.page("/2022/12/22/one/").select("h1").text()).isEqualTo("First, updated");
+
+        // A clean build: the daemon lives on, outside the site.
+        FixtureSite.deleteTree(dir.resolve(".gazette"));
+        FixtureSite.deleteTree(site.output());
+        Run clean = launch(dir.toString(), build);
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).startsWith("Built 1 article into ");
+        assertThat(clean.err()).isEmpty();
+        assertThat(daemonListens()).isTrue();
+
+        Run stop = launch(dir.toString(), "stop-daemon", "--source", dir.toString());
+        assertThat(stop.code()).isZero();
+        assertThat(stop.out()).isEqualTo("Stopped the build daemon of " + dir + ".\n");
+        assertThat(daemonListens()).isFalse();
+        assertThat(launch(dir.toString(), "stop-daemon", "--source", dir.toString()).out())
+                .isEqualTo("No build daemon runs for " + dir + ".\n");
     }
 
     @Test

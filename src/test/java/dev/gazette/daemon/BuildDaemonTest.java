@@ -33,20 +33,34 @@ class BuildDaemonTest {
     private Thread daemon;
     private Process process;
 
+    /** The socket of the site's daemon, in this user's runtime folder. */
+    private static Path socket(Path site) {
+        Optional<Path> socket = Wire.socketOf(site);
+        Assumptions.assumeTrue(socket.isPresent(), "no private runtime folder for sockets here");
+        return socket.get();
+    }
+
     @AfterEach
     void stopDaemon() throws Exception {
-        Files.deleteIfExists(Wire.socketOf(dir.resolve("news")));
+        Optional<Path> socket = Wire.socketOf(dir.resolve("news"));
+        if (socket.isPresent()) {
+            Files.deleteIfExists(socket.get());
+        }
         if (daemon != null) {
             daemon.join(10_000);
         }
         if (process != null && !process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        if (socket.isPresent()) {
+            Files.deleteIfExists(Wire.beside(socket.get(), ".lock"));
+            Files.deleteIfExists(Wire.beside(socket.get(), ".log"));
+        }
     }
 
     private FixtureSite site() {
-        // A temp folder too deep for a Unix socket path gets no daemon, by design.
-        Assumptions.assumeTrue(Wire.socketPathFits(Wire.socketOf(dir.resolve("news"))));
+        // A runtime folder too deep for a Unix socket path gets no daemon, by design.
+        Assumptions.assumeTrue(Wire.socketPathFits(socket(dir.resolve("news"))));
         return FixtureSite.write(dir.resolve("news"), """
                 -- gazette.yaml --
                 title: Courier
@@ -84,7 +98,7 @@ class BuildDaemonTest {
 
     private static void awaitDaemon(Path site) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!DaemonClient.listening(Wire.socketOf(site))) {
+        while (!DaemonClient.listening(socket(site))) {
             assertThat(System.nanoTime()).as("a daemon listens").isLessThan(deadline);
             try {
                 Thread.sleep(10);
@@ -122,7 +136,7 @@ class BuildDaemonTest {
 
         Reply reply = viaDaemon(site, build(site));
 
-        assertThat(Files.getPosixFilePermissions(Wire.socketOf(site.root())))
+        assertThat(Files.getPosixFilePermissions(socket(site.root())))
                 .as("only its owner may ask for a build").containsExactlyInAnyOrder(
                         PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(reply.code()).contains(0);
@@ -228,7 +242,7 @@ class BuildDaemonTest {
         assertThat(viaDaemon(site, newer).code()).isEmpty();
         daemon.join(10_000);
         assertThat(daemon.isAlive()).isFalse();
-        assertThat(Wire.socketOf(site.root())).doesNotExist();
+        assertThat(socket(site.root())).doesNotExist();
         assertThat(viaDaemon(site, right).code()).isEmpty();
     }
 
@@ -240,7 +254,7 @@ class BuildDaemonTest {
         daemon.join(10_000);
 
         assertThat(daemon.isAlive()).isFalse();
-        assertThat(Wire.socketOf(site.root())).doesNotExist();
+        assertThat(socket(site.root())).doesNotExist();
     }
 
     @Test
@@ -248,7 +262,7 @@ class BuildDaemonTest {
         FixtureSite site = site().buildOk("--now", NOW);
         startDaemon(site, Duration.ofMinutes(5), new AtomicInteger());
 
-        Files.delete(Wire.socketOf(site.root()));
+        Files.delete(socket(site.root()));
         daemon.join(10_000);
 
         assertThat(daemon.isAlive()).isFalse();
@@ -269,13 +283,56 @@ class BuildDaemonTest {
     }
 
     @Test
-    void withoutADaemonTheClientGetsNoAnswer() {
+    void withoutADaemonTheClientGetsNoAnswer() throws IOException {
         FixtureSite site = site().buildOk("--now", NOW);
 
         assertThat(viaDaemon(site, build(site)).code()).isEmpty();
         // A socket file left by a daemon that was killed is no daemon either.
-        site.file(".gazette/daemon.sock", "");
+        Files.write(socket(site.root()), new byte[0]);
+        try {
+            assertThat(viaDaemon(site, build(site)).code()).isEmpty();
+        } finally {
+            Files.delete(socket(site.root()));
+        }
+    }
+
+    /** Its socket is kept out of the site: a clean build (output and caches deleted) finds it warm. */
+    @Test
+    void aCleanBuildFindsTheDaemon() throws IOException {
+        FixtureSite site = site().buildOk("--now", NOW);
+        startDaemon(site, Duration.ofMinutes(5), new AtomicInteger());
+        FixtureSite.deleteTree(site.root().resolve(".gazette"));
+        FixtureSite.deleteTree(site.output());
+
+        Reply reply = viaDaemon(site, build(site));
+
+        assertThat(reply.code()).contains(0);
+        assertThat(reply.out()).startsWith("Built 2 articles into ");
+        assertThat(site.page("/2022/12/22/treaty/").select("h1").text()).isEqualTo("Treaty signed in Tashkent");
+        assertThat(daemon.isAlive()).isTrue();
+    }
+
+    @Test
+    void stopEndsTheDaemonAndWaitsForIt() throws IOException {
+        FixtureSite site = site().buildOk("--now", NOW);
+        startDaemon(site, Duration.ofMinutes(5), new AtomicInteger());
+
+        assertThat(DaemonClient.stop(site.root(), Duration.ofSeconds(20))).isTrue();
+
+        assertThat(daemon.isAlive()).as("ended before stop returned").isFalse();
+        assertThat(DaemonClient.stop(site.root(), Duration.ofSeconds(20))).as("none left").isFalse();
         assertThat(viaDaemon(site, build(site)).code()).isEmpty();
+    }
+
+    @Test
+    void deletingItsSiteStopsTheDaemon() throws IOException, InterruptedException {
+        FixtureSite site = site().buildOk("--now", NOW);
+        startDaemon(site, Duration.ofMinutes(5), new AtomicInteger());
+
+        FixtureSite.deleteTree(site.root());
+        daemon.join(10_000);
+
+        assertThat(daemon.isAlive()).isFalse();
     }
 
     @Test
@@ -294,7 +351,7 @@ class BuildDaemonTest {
         assertThat(reply.code()).contains(0);
         assertThat(reply.out()).startsWith("Built 2 articles");
         assertThat(site.page("/2022/12/21/visit/").text()).contains("began at noon");
-        Files.delete(Wire.socketOf(site.root()));
+        Files.delete(socket(site.root()));
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped").isTrue();
         assertThat(site.root().resolve(".gazette/warm-up")).doesNotExist();
     }
