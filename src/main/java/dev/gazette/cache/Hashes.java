@@ -50,6 +50,11 @@ public final class Hashes {
         return HexFormat.of().toHexDigits(h[0]) + HexFormat.of().toHexDigits(h[1]);
     }
 
+    /** {@link #content(byte[])} of the text's UTF-8 bytes. */
+    public static String content(String text) {
+        return content(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Appends {@code value} to a key so that no two different sequences of values give the same
      * text: each value is prefixed by its length, lists and maps by their size, null is marked.

@@ -2,9 +2,6 @@ package dev.gazette.index;
 
 import dev.gazette.cache.Hashes;
 import dev.gazette.parse.Article;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -29,7 +26,7 @@ public final class IndexKeys {
      * the same site model up to the articles' other fields.
      */
     public static String hash(List<Article> articles) {
-        MessageDigest digest = Hashes.digest();
+        String hash = "";
         StringBuilder keys = new StringBuilder(1 << 16);
         for (Article a : articles) {
             Hashes.appendField(keys, a.source());
@@ -42,11 +39,10 @@ public final class IndexKeys {
             Hashes.appendField(keys, a.tags());
             Hashes.appendField(keys, a.authors());
             if (keys.length() > 60_000) {
-                digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
+                hash = Hashes.content(hash + keys);
                 keys.setLength(0);
             }
         }
-        digest.update(keys.toString().getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashes.content(hash + keys);
     }
 }

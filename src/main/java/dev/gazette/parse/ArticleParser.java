@@ -396,7 +396,7 @@ public final class ArticleParser {
         }
         String summary = h.summary != null ? h.summary.strip() : shorten(body.firstParagraph());
         // The file's path counts too: the slug, and so the URL, may come from the file name.
-        String fingerprint = Hashes.sha256(path + "\n" + h.url + "\n" + textHash + "\n" + links);
+        String fingerprint = Hashes.content(path + "\n" + h.url + "\n" + textHash + "\n" + links);
         return new Article(path, h.urlLine, h.url, h.title, h.slug, h.date, h.updated, h.category, h.categorySlug,
                 h.tags, h.authors, summary, h.draft, h.noindex, image, h.imageAlt, h.lang, h.params, cache.body(body.html()),
                 fingerprint);

@@ -29,7 +29,7 @@ import java.util.TreeMap;
 final class ParseCacheFile {
 
     /** Changes whenever the layout below changes; a file of another format is ignored. */
-    private static final String FORMAT = "gazette-parse-cache-6";
+    private static final String FORMAT = "gazette-parse-cache-7";
 
     private ParseCacheFile() {
     }

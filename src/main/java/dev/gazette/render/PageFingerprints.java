@@ -5,8 +5,7 @@ import dev.gazette.index.Page;
 import dev.gazette.index.TemplateReads;
 import dev.gazette.parse.Article;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,8 +41,6 @@ final class PageFingerprints {
 
     /** The fingerprint of a page whose templates made {@code reads}. */
     static String of(Page page, int reads, Inputs inputs) {
-        MessageDigest digest = DIGEST.get();
-        digest.reset();
         StringBuilder key = new StringBuilder(256).append(inputs.siteHash(reads)).append('|')
                 .append(page.kind()).append('|').append(page.sitePath()).append('|').append(page.template())
                 .append('|').append(page.title()).append('|').append(page.description()).append('|');
@@ -63,25 +60,27 @@ final class PageFingerprints {
         } else {
             key.append(page);
         }
-        digest.update(key.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] text = key.toString().getBytes(StandardCharsets.UTF_8);
         // Listed articles enter by 64 bits each: a list page names twenty of them, and hashing
         // their hex in full was most of the cost of a rebuild's check.
         boolean bodies = (reads & TemplateReads.OTHER_BODIES) != 0;
         int perArticle = terms ? 2 : 1;
-        byte[] bits = new byte[Long.BYTES * perArticle * articles.size()];
+        byte[] all = Arrays.copyOf(text, text.length + Long.BYTES * perArticle * articles.size());
         for (int i = 0; i < articles.size(); i++) {
             Article article = articles.get(i);
-            put(bits, i * perArticle, bodies ? head(article) : inputs.teaserHead(article));
+            put(all, text.length, i * perArticle, bodies ? head(article) : inputs.teaserHead(article));
             if (terms) {
-                put(bits, i * perArticle + 1, inputs.termsHead(article, counts));
+                put(all, text.length, i * perArticle + 1, inputs.termsHead(article, counts));
             }
         }
-        return (char) ('0' + reads) + HexFormat.of().formatHex(digest.digest(bits));
+        // MurmurHash3, not SHA-256: a cold build fingerprints every page, and SHA-256 runs as plain
+        // Java under the quick compiler (see Hashes#content).
+        return (char) ('0' + reads) + Hashes.content(all);
     }
 
-    private static void put(byte[] bits, int index, long value) {
+    private static void put(byte[] bytes, int from, int index, long value) {
         for (int b = 0; b < Long.BYTES; b++) {
-            bits[index * Long.BYTES + b] = (byte) (value >>> (8 * b));
+            bytes[from + index * Long.BYTES + b] = (byte) (value >>> (8 * b));
         }
     }
 
@@ -169,7 +168,4 @@ final class PageFingerprints {
         }
         return true;
     }
-
-    /** One digest per thread: pages are fingerprinted in parallel. */
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashes::digest);
 }

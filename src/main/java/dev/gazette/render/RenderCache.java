@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class RenderCache {
 
-    private static final String FORMAT = "gazette-render-cache-5";
+    private static final String FORMAT = "gazette-render-cache-6";
 
     private final String key;
     /** Output path to fingerprint (for a page, led by what its templates read: see {@link PageFingerprints}). */

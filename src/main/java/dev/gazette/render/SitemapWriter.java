@@ -92,7 +92,7 @@ final class SitemapWriter {
             }
             all.append('\n');
         }
-        return Hashes.sha256(all.toString());
+        return Hashes.content(all.toString());
     }
 
     /** As {@link #sitemaps(SiteModel, SiteUrls, Instant)}, splitting above {@code maxUrls} URLs. */
