@@ -135,10 +135,12 @@ final class MarkdownRenderer {
      * searches: walking flexmark's text nodes char by char cost as much as a tenth of parsing.
      */
     static int[] linkMarks(String markdown) {
+        int[] next = new int[LINK_MARKS.length];
+        for (int k = 0; k < next.length; k++) {
+            next[k] = markdown.indexOf(LINK_MARKS[k]);
+        }
         int[] marks = new int[16];
         int count = 0;
-        int[] next = {markdown.indexOf("://"), markdown.indexOf('@'), markdown.indexOf("ww."), markdown.indexOf('\\')};
-        int[] lengths = {3, 1, 3, 1};
         while (true) {
             int kind = -1;
             for (int k = 0; k < next.length; k++) {
@@ -154,15 +156,12 @@ final class MarkdownRenderer {
             }
             int at = next[kind];
             marks[count++] = at;
-            marks[count++] = at + lengths[kind];
-            next[kind] = switch (kind) {
-                case 0 -> markdown.indexOf("://", at + 1);
-                case 1 -> markdown.indexOf('@', at + 1);
-                case 2 -> markdown.indexOf("ww.", at + 1);
-                default -> markdown.indexOf('\\', at + 1);
-            };
+            marks[count++] = at + LINK_MARKS[kind].length();
+            next[kind] = markdown.indexOf(LINK_MARKS[kind], at + 1);
         }
     }
+
+    private static final String[] LINK_MARKS = {"://", "@", "ww.", "\\"};
 
     /**
      * Whether a text node holds one of the marks, or is followed by an entity: the autolink
