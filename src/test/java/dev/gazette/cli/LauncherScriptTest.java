@@ -95,6 +95,21 @@ class LauncherScriptTest {
                 .containsExactly("-jar", install.resolve("target/gazette.jar").toString(), "build", "--source", site.toString());
     }
 
+    /** The quick compiler alone for a site under 30,000 articles; above, C2 and a heap that starts large. */
+    @Test
+    void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
+        assertThat(javaArgs(Map.of(), "build", "--source", site.toString()))
+                .contains("-XX:TieredStopAtLevel=1").noneMatch(a -> a.startsWith("-Xms"));
+        Path month = Files.createDirectories(site.resolve("content/2022/12"));
+        for (int i = 0; i < 30_000; i++) {
+            Files.createFile(month.resolve("story-" + i + ".md"));
+        }
+
+        List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
+
+        assertThat(args).contains("-Xms1500m").doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
     @Test
     void theSiteIsFoundInEveryFormOfTheSourceOption() throws Exception {
         assertThat(javaArgs(Map.of(), "build", "--source=" + site)).contains("-Dgazette.daemon.site=" + site);
