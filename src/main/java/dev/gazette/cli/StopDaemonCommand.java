@@ -29,9 +29,10 @@ final class StopDaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean stopped = DaemonClient.stop(source, WAIT);
+        Path site = source.toAbsolutePath().normalize();
         spec.commandLine().getOut().println(stopped
-                ? "Stopped the build daemon of " + source + "."
-                : "No build daemon runs for " + source + ".");
+                ? "Stopped the build daemon of " + site + "."
+                : "No build daemon runs for " + site + ".");
         return 0;
     }
 }
