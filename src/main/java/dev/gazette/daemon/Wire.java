@@ -40,8 +40,8 @@ final class Wire {
 
     /**
      * The daemon's socket for {@code site}: {@code <key>.sock} in the user's runtime folder, the
-     * key a checksum of the site's real path. The socket, the daemon's lock ({@code <key>.lock}) and log
-     * ({@code <key>.log}) are kept out of the site, so a clean build ({@code rm -rf site
+     * key a checksum of the site's real path. The socket, the daemon's lock ({@code <key>.lock})
+     * and log ({@code <key>.log}) are kept out of the site, so a clean build ({@code rm -rf site
      * .gazette}) still finds the daemon warm. The launcher finds the socket by the same rule.
      *
      * @return the socket, or empty when the user has no private runtime folder
@@ -75,7 +75,7 @@ final class Wire {
         return Long.toString(cksum(path.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** POSIX {@code cksum}: CRC-32 (polynomial 0x04C11DB7, most significant bit first) of the bytes, then of their count. */
+    /** POSIX {@code cksum}: CRC-32 (0x04C11DB7, most significant bit first) of the bytes, then of their count. */
     static long cksum(byte[] bytes) {
         int crc = 0;
         for (byte b : bytes) {
@@ -130,7 +130,7 @@ final class Wire {
     private static final int S_IFDIR = 0040000;
 
     static boolean socketPathFits(Path socket) {
-        return socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH;
+        return socket.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH;
     }
 
     /**
