@@ -41,6 +41,7 @@ public final class ArticleParser {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final ParseCache cache;
     private int lastChanges;
+    private LastParse last;
 
     /**
      * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
@@ -78,38 +79,45 @@ public final class ArticleParser {
      * their relative links still resolve the same way. Calls must not overlap.
      */
     public List<Article> parse(LoadedContent content, Diagnostics diagnostics) {
+        List<Article> quick = reparseChanged(content, diagnostics);
+        return quick != null ? quick : parseAll(content, diagnostics);
+    }
+
+    private List<Article> parseAll(LoadedContent content, Diagnostics diagnostics) {
+        List<SourceFile> files = content.articles();
+        int n = files.size();
         Map<String, ParseCache.Entry> previous = new HashMap<>(cache.entries);
-        List<Item> items = content.articles().parallelStream()
-                .map(file -> item(file, previous.get(file.path()), diagnostics))
-                .filter(Objects::nonNull)
-                .toList();
+        Item[] items = java.util.stream.IntStream.range(0, n).parallel()
+                .mapToObj(i -> item(files.get(i), previous.get(files.get(i).path()), diagnostics))
+                .toArray(Item[]::new);
         Map<String, String> articleUrls = new HashMap<>();
         Set<String> drafts = new HashSet<>();
-        for (Item item : items) {
+        String[] itemUrls = new String[n];
+        boolean[] itemDrafts = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Item item = items[i];
+            if (item == null) {
+                continue;
+            }
+            itemUrls[i] = item.url();
+            itemDrafts[i] = item.draft();
             if (item.draft() && !includeDrafts) {
                 drafts.add(item.file.contentPath());
             } else {
                 articleUrls.put(item.file.contentPath(), item.url());
             }
         }
-        Set<String> staticFiles = new HashSet<>();
-        for (StaticFile file : content.files()) {
-            staticFiles.add(file.contentPath());
-        }
+        Set<String> staticFiles = staticPaths(content);
         LinkTargets targets = new LinkTargets(articleUrls, drafts, staticFiles);
         Map<String, ParseCache.Entry> next = new java.util.concurrent.ConcurrentHashMap<>();
         // Each item is dropped once its article exists, so the headers' copies of the text do not
         // all stay in memory until the end (a 100,000-article archive is gigabytes of text).
-        Item[] pending = items.toArray(Item[]::new);
-        items = null;
-        List<Article> articles = java.util.stream.IntStream.range(0, pending.length).parallel()
-                .mapToObj(i -> {
-                    Item item = pending[i];
-                    pending[i] = null;
-                    return article(item, targets, next, diagnostics);
-                })
-                .filter(Objects::nonNull)
-                .toList();
+        Article[] articles = new Article[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            Item item = items[i];
+            items[i] = null;
+            articles[i] = item == null ? null : article(item, targets, next, diagnostics);
+        });
         int changed = 0;
         for (Map.Entry<String, ParseCache.Entry> entry : next.entrySet()) {
             if (previous.get(entry.getKey()) != entry.getValue()) {
@@ -120,7 +128,102 @@ public final class ArticleParser {
         lastChanges = changed;
         cache.entries.clear();
         cache.entries.putAll(next);
-        return articles;
+        last = new LastParse(files, staticFiles, itemUrls, itemDrafts, targets, articles);
+        return present(articles);
+    }
+
+    /**
+     * The preview's path for a save: when the files are the same as in the last call and the
+     * changed ones keep their URL and draft state, every other article's links resolve as they
+     * did, so only the changed files (and those that failed or were drafts, whose problems are
+     * reported again) go through the parser. Walking every article's cache entry instead took
+     * 15-45 ms of a 50-130 ms rebuild on 10,000 articles. Null when the full pass is needed.
+     */
+    private List<Article> reparseChanged(LoadedContent content, Diagnostics diagnostics) {
+        LastParse before = last;
+        List<SourceFile> files = content.articles();
+        if (before == null || files.size() != before.files.size()) {
+            return null;
+        }
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile now = files.get(i);
+            SourceFile then = before.files.get(i);
+            if (now != then && !now.path().equals(then.path())) {
+                return null;
+            }
+            // A file that gave no article is read again, so its problems are reported again;
+            // an unchanged draft would only give the same nothing.
+            boolean draft = before.itemDrafts[i] && !includeDrafts;
+            if (now != then || before.articles[i] == null && !draft) {
+                again.add(i);
+            }
+        }
+        // Many changes (a branch switched): the full pass, which runs on every core, is as quick.
+        if (again.size() > 100 || !staticPaths(content).equals(before.staticFiles)) {
+            return null;
+        }
+        Diagnostics found = new Diagnostics();
+        Item[] items = new Item[again.size()];
+        for (int k = 0; k < items.length; k++) {
+            int i = again.get(k);
+            SourceFile file = files.get(i);
+            items[k] = item(file, cache.entries.get(file.path()), found);
+            boolean draft = items[k] != null && items[k].draft();
+            if (!Objects.equals(items[k] == null ? null : items[k].url(), before.itemUrls[i])
+                    || draft != before.itemDrafts[i]) {
+                return null; // links elsewhere may resolve differently now
+            }
+        }
+        Map<String, ParseCache.Entry> next = new HashMap<>();
+        Article[] articles = before.articles.clone();
+        for (int k = 0; k < items.length; k++) {
+            int i = again.get(k);
+            articles[i] = items[k] == null ? null : article(items[k], before.targets, next, found);
+        }
+        found.sorted().forEach(diagnostics::add);
+        int changed = 0;
+        for (int i : again) {
+            String path = files.get(i).path();
+            ParseCache.Entry entry = next.get(path);
+            if (cache.entries.get(path) != entry) {
+                changed++;
+            }
+            if (entry == null) {
+                cache.entries.remove(path);
+            } else {
+                cache.entries.put(path, entry);
+            }
+        }
+        lastChanges = changed;
+        last = new LastParse(files, before.staticFiles, before.itemUrls, before.itemDrafts, before.targets, articles);
+        return present(articles);
+    }
+
+    private static Set<String> staticPaths(LoadedContent content) {
+        Set<String> paths = new HashSet<>();
+        for (StaticFile file : content.files()) {
+            paths.add(file.contentPath());
+        }
+        return paths;
+    }
+
+    private static List<Article> present(Article[] articles) {
+        List<Article> present = new ArrayList<>(articles.length);
+        for (Article article : articles) {
+            if (article != null) {
+                present.add(article);
+            }
+        }
+        return present;
+    }
+
+    /**
+     * What the last call saw and made, by the position of each file: its URL and draft state
+     * (null URL: no article could be read from it) and its article (null: none).
+     */
+    private record LastParse(List<SourceFile> files, Set<String> staticFiles, String[] itemUrls, boolean[] itemDrafts,
+            LinkTargets targets, Article[] articles) {
     }
 
     /** A file with either its cached result (same text) or its freshly read header. */

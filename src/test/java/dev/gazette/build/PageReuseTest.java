@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -286,6 +287,48 @@ class PageReuseTest {
         }
         assertThat(after.get("category/index.html")).isNotSameAs(before.get("category/index.html"));
         assertSameAsColdBuild(site);
+    }
+
+    /**
+     * Saves in the preview parse only the saved file while every URL stays as it was; a save that
+     * moves an article, or a file that fails, takes the full pass. Each step gives a cold build's site.
+     */
+    @Test
+    void aSeriesOfSavesInThePreviewGivesWhatColdBuildsGive() throws IOException {
+        FixtureSite site = site("");
+        BuildSession preview = preview(site);
+        preview.rebuildAll();
+        String economy = "date: 2022-12-1%d 10:00\ncategory: Economy\ntags: [Trade]";
+
+        rebuilt(preview, save(site, 3, "title: Story 3\n" + economy.formatted(3), "See [story two](story-2.md).\n"));
+        assertThat(site.page("/2022/12/13/story-3/").select(".story-body a").attr("href"))
+                .isEqualTo("/2022/12/12/story-2/");
+        assertSameAsColdBuild(site);
+
+        rebuilt(preview, save(site, 2, "title: Story 2\nslug: renamed\n" + economy.formatted(2), "Moved.\n"));
+        assertThat(site.page("/2022/12/13/story-3/").select(".story-body a").attr("href"))
+                .isEqualTo("/2022/12/12/renamed/");
+        assertSameAsColdBuild(site);
+
+        BuildOutcome broken = preview.rebuild(Set.of(save(site, 4, "title: Story 4\ndate: someday\ncategory: Economy",
+                "Lead.\n")));
+        BuildOutcome stillBroken = preview.rebuild(Set.of(save(site, 1, "title: Story 1\n" + economy.formatted(1),
+                "A new lead for story 1.\n")));
+        for (BuildOutcome outcome : List.of(broken, stillBroken)) {
+            assertThat(outcome.files()).isNull();
+            assertThat(outcome.result().diagnostics()).extracting(Object::toString)
+                    .anyMatch(d -> d.startsWith("content/2022/12/story-4.md:3: unparseable date \"someday\""));
+        }
+
+        rebuilt(preview, save(site, 4, "title: Story 4\n" + economy.formatted(4), "Lead of story 4, fixed.\n"));
+        assertThat(site.page("/2022/12/11/story-1/").text()).contains("A new lead for story 1.");
+        assertSameAsColdBuild(site);
+    }
+
+    private Path save(FixtureSite site, int story, String frontMatter, String body) {
+        String path = "content/2022/12/story-" + story + ".md";
+        site.file(path, FixtureSite.article(frontMatter, body));
+        return dir.resolve(path);
     }
 
     /** A cold build (no cache) of the same sources, into another folder, gives the same tree. */
