@@ -56,6 +56,10 @@ public final class ServeLatency {
             preview.printTimings(verbose);
             preview.start();
             System.out.printf(Locale.ROOT, "initial build in the server: %.0f ms%n", (System.nanoTime() - startBuild) / 1e6);
+            // As when one starts writing a few seconds after `gazette serve`: its warm-up is over.
+            long startWarmUp = System.nanoTime();
+            preview.awaitWarmUp(java.time.Duration.ofMinutes(2));
+            System.out.printf(Locale.ROOT, "warm-up after it: %.0f ms%n", (System.nanoTime() - startWarmUp) / 1e6);
             BlockingQueue<Long> versions = new LinkedBlockingQueue<>();
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + "/__gazette/events")).build();

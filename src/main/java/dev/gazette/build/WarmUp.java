@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -23,39 +25,100 @@ import java.util.stream.Stream;
  */
 public final class WarmUp {
 
-    /** The scratch folder, under the site's git-ignored cache folder. */
+    /** The build daemon's scratch folder, under the site's git-ignored cache folder. */
     public static final String DIR = BuildSession.STATE_DIR + "/warm-up";
+    /** The preview's: a daemon and a preview of one site may warm up at the same time. */
+    public static final String PREVIEW_DIR = BuildSession.STATE_DIR + "/preview-warm-up";
 
     private WarmUp() {
     }
 
+    /** The builds of the copy: one first, then one after each round of changes (files written or deleted). */
+    private interface Builds extends AutoCloseable {
+        boolean first();
+
+        boolean after(Set<Path> changed);
+
+        @Override
+        void close();
+    }
+
     /**
+     * Warms up what {@code gazette build} runs: each build of the copy is a build of its own, from
+     * the caches on disk, as the daemon runs them.
+     *
      * @param sample how many articles to copy at most, spread over the whole archive
      * @param rounds how many edit builds to run after the cold one
      * @param stopped checked between builds: true ends the warm-up
      * @return how many of its builds succeeded
      */
     public static int run(Path site, int sample, int rounds, BooleanSupplier stopped) {
-        Path scratch = site.resolve(DIR);
+        return run(site, DIR, sample, rounds, stopped, options -> new Builds() {
+            @Override
+            public boolean first() {
+                return SiteBuild.run(options).ok();
+            }
+
+            @Override
+            public boolean after(Set<Path> changed) {
+                return SiteBuild.run(options).ok();
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    /**
+     * Warms up what {@code gazette serve} runs on each save: one session, as the preview keeps,
+     * told which files changed.
+     */
+    public static int runPreview(Path site, int sample, int rounds, BooleanSupplier stopped) {
+        return run(site, PREVIEW_DIR, sample, rounds, stopped, options -> new Builds() {
+            private final BuildSession session = new BuildSession(options, false);
+
+            @Override
+            public boolean first() {
+                return session.rebuildAll().files() != null;
+            }
+
+            @Override
+            public boolean after(Set<Path> changed) {
+                return session.rebuild(changed).files() != null;
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        });
+    }
+
+    private static int run(Path site, String dir, int sample, int rounds, BooleanSupplier stopped,
+            Function<BuildOptions, Builds> builder) {
+        Path scratch = site.resolve(dir);
         int succeeded = 0;
         try {
             SiteWriter.deleteTree(scratch);
             Path article = copySample(site, scratch, sample);
-            BuildOptions options = new BuildOptions(scratch, BuildOptions.defaultOutput(scratch), null, false);
-            succeeded += SiteBuild.run(options).ok() ? 1 : 0;
-            if (article == null) {
-                return succeeded;
-            }
-            String text = Files.readString(article);
-            Path added = article.resolveSibling("gazette-warm-up-added.md");
-            for (int round = 1; round <= rounds && !stopped.getAsBoolean(); round++) {
-                Files.writeString(article, text + "\n\nWarm-up edit " + round + ".\n");
-                if (round % 3 == 1) {
-                    Files.writeString(added, text);
-                } else {
-                    Files.deleteIfExists(added);
+            try (Builds builds = builder.apply(
+                    new BuildOptions(scratch, BuildOptions.defaultOutput(scratch), null, false))) {
+                succeeded += builds.first() ? 1 : 0;
+                if (article == null) {
+                    return succeeded;
                 }
-                succeeded += SiteBuild.run(options).ok() ? 1 : 0;
+                String text = Files.readString(article);
+                Path added = article.resolveSibling("gazette-warm-up-added.md");
+                for (int round = 1; round <= rounds && !stopped.getAsBoolean(); round++) {
+                    Files.writeString(article, text + "\n\nWarm-up edit " + round + ".\n");
+                    if (round % 3 == 1) {
+                        Files.writeString(added, text);
+                    } else {
+                        Files.deleteIfExists(added);
+                    }
+                    succeeded += builds.after(Set.of(article, added)) ? 1 : 0;
+                }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             // Only speed depends on the warm-up: the builds it serves start from the real site.

@@ -3,10 +3,12 @@ package dev.gazette.serve;
 import dev.gazette.build.BuildOptions;
 import dev.gazette.build.BuildOutcome;
 import dev.gazette.build.BuildSession;
+import dev.gazette.build.WarmUp;
 import dev.gazette.diag.Diagnostic;
 import dev.gazette.watch.SourceWatcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,11 +20,17 @@ import java.util.Set;
  */
 public final class Preview implements AutoCloseable {
 
+    /** The warm-up's sample and rounds: enough for the JIT to compile the rebuild path, in a second or two. */
+    private static final int WARM_UP_ARTICLES = 120;
+    private static final int WARM_UP_ROUNDS = 20;
+
     private final BuildSession session;
     private final PreviewServer server;
     private final SourceWatcher watcher;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Thread warmUp;
+    private volatile boolean warmUpStopped;
     private volatile BuildOutcome last;
     private volatile boolean servedSomething;
     private volatile boolean timings;
@@ -33,6 +41,11 @@ public final class Preview implements AutoCloseable {
         this.err = err;
         this.server = new PreviewServer(bind, port, "/");
         this.watcher = new SourceWatcher(options.source(), this::rebuild);
+        // After start-up, the rebuild of a saved file runs on a copy of a sample of the site a few
+        // times, so the first edits are as quick as the later ones. An edit stops it.
+        this.warmUp = new Thread(() -> WarmUp.runPreview(options.source(), WARM_UP_ARTICLES, WARM_UP_ROUNDS,
+                () -> warmUpStopped), "gazette-preview-warm-up");
+        this.warmUp.setDaemon(true);
     }
 
     /**
@@ -43,6 +56,13 @@ public final class Preview implements AutoCloseable {
         server.start();
         rebuild(null);
         watcher.start();
+        warmUp.start();
+    }
+
+    /** Waits up to {@code timeout} for the warm-up to end; true if it has. */
+    public boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        warmUp.join(Math.max(1, timeout.toMillis()));
+        return !warmUp.isAlive();
     }
 
     /** Prints each stage's time after every build. */
@@ -66,6 +86,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private void rebuild(Set<Path> changed) {
+        warmUpStopped |= changed != null;
         BuildOutcome outcome = changed == null ? session.rebuildAll() : session.rebuild(changed);
         last = outcome;
         report(outcome);
@@ -106,7 +127,13 @@ public final class Preview implements AutoCloseable {
 
     @Override
     public void close() {
+        warmUpStopped = true;
         watcher.close();
         server.close();
+        try {
+            warmUp.join(); // it removes its copy at the end
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -58,6 +58,18 @@ class WarmUpTest {
     }
 
     @Test
+    void thePreviewsWarmUpRebuildsACopyInOneSessionAndLeavesTheSiteAsItWas() {
+        FixtureSite site = site();
+        Map<String, String> before = snapshot(site.root());
+
+        int builds = WarmUp.runPreview(site.root(), 5, 4, () -> false);
+
+        assertThat(builds).as("the first build and four rebuilds of the copy").isEqualTo(5);
+        assertThat(snapshot(site.root())).containsExactlyEntriesOf(before);
+        assertThat(site.root().resolve(WarmUp.PREVIEW_DIR)).doesNotExist();
+    }
+
+    @Test
     void theWarmUpStopsWhenAsked() {
         FixtureSite site = site();
         AtomicInteger checks = new AtomicInteger();

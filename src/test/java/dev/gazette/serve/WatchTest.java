@@ -3,11 +3,14 @@ package dev.gazette.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.FixtureSite;
+import dev.gazette.build.WarmUp;
 import dev.gazette.render.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +67,22 @@ class WatchTest {
         if (preview != null) {
             preview.close();
         }
+    }
+
+    /** After start-up the preview rebuilds a copy of the site a few times, then removes it. */
+    @Test
+    void theWarmUpRunsBesideTheSiteAndLeavesNothingBehind() throws Exception {
+        assertThat(preview.preview().awaitWarmUp(Duration.ofSeconds(60))).isTrue();
+
+        assertThat(dir.resolve(WarmUp.PREVIEW_DIR)).doesNotExist();
+        try (Stream<Path> files = Files.walk(dir.resolve("content"))) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
+                    .containsExactlyInAnyOrder("content/2022/12/treaty.md", "content/2022/12/roads.md");
+        }
+        // The preview goes on serving its own site.
+        site.file(TREATY, FixtureSite.article("title: Treaty in force\ndate: 2022-12-22 20:26\ncategory: Politics",
+                "The treaty took effect."));
+        preview.awaitPage(TREATY_URL, "the new title", page -> page.select("h1").text().equals("Treaty in force"));
     }
 
     @Test
