@@ -285,7 +285,8 @@ public final class BuildDaemon {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /** The lock, or null while another daemon (in another process or, in tests, this JVM) holds it. */
+    static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {

@@ -14,7 +14,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -150,12 +149,10 @@ public final class DaemonClient {
         try (FileChannel lockFile = FileChannel.open(Wire.beside(socket, ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             while (System.nanoTime() < deadline) {
-                try (FileLock lock = lockFile.tryLock()) {
+                try (FileLock lock = BuildDaemon.tryLock(lockFile)) {
                     if (lock != null) {
                         return true;
                     }
-                } catch (OverlappingFileLockException e) {
-                    // Held by a daemon in this JVM (tests): wait for it the same way.
                 }
                 try {
                     Thread.sleep(50);
