@@ -735,7 +735,7 @@ final class HtmlWriter {
      * BasedSequence.toString(), which copies one character at a time. Most node text is a slice
      * of the parsed String (a SubSequence, which reads NUL as U+FFFD) and is copied at once.
      */
-    private static String string(BasedSequence s) {
+    static String string(BasedSequence s) {
         if (s instanceof SubSequence && s.getBase() instanceof String source) {
             String string = source.substring(s.getStartOffset(), s.getEndOffset());
             return string.indexOf(SequenceUtils.NUL) < 0 ? string : string.replace(SequenceUtils.NUL, SequenceUtils.ENC_NUL);

@@ -20,8 +20,10 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.gazette.slug.Slugs;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -49,20 +51,30 @@ final class MarkdownRenderer {
         }
     }
 
-    private final Parser parser;
-    /** The same parser without autolinks, tried first (see parse). */
-    private final Parser parserWithoutAutolinks;
+    /**
+     * One parser per set of extensions a document may need, indexed by {@link #TABLES} and
+     * {@link #AUTOLINKS}; the others (strikethrough, footnotes) are always in. See parse.
+     */
+    private final Parser[] parsers = new Parser[4];
+    private static final int TABLES = 1;
+    private static final int AUTOLINKS = 2;
     private final HtmlRenderer renderer;
     private final HtmlWriter.Settings writerSettings;
 
     MarkdownRenderer() {
         MutableDataSet options = options();
-        MutableDataSet withoutAutolinks = new MutableDataSet(options);
-        withoutAutolinks.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                FootnoteExtension.create()));
-        parser = StringMatchingInlineParser.install(Parser.builder(options), options).build();
-        parserWithoutAutolinks = StringMatchingInlineParser.install(Parser.builder(withoutAutolinks), withoutAutolinks)
-                .build();
+        for (int kind = 0; kind < parsers.length; kind++) {
+            List<Extension> extensions = new ArrayList<>(List.of(StrikethroughExtension.create(),
+                    FootnoteExtension.create()));
+            if ((kind & TABLES) != 0) {
+                extensions.add(0, TablesExtension.create());
+            }
+            if ((kind & AUTOLINKS) != 0) {
+                extensions.add(extensions.size() - 1, AutolinkExtension.create());
+            }
+            MutableDataSet these = new MutableDataSet(options).set(Parser.EXTENSIONS, extensions);
+            parsers[kind] = StringMatchingInlineParser.install(Parser.builder(these), these).build();
+        }
         renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
         writerSettings = HtmlWriter.Settings.of(renderer.getOptions());
     }
@@ -100,14 +112,19 @@ final class MarkdownRenderer {
     }
 
     /**
-     * The document as flexmark parses it with autolinks. Most articles have no bare link, and the
-     * autolink extension took a quarter of parse time scanning their text, so each is parsed
-     * without it first; only where some text could hold a bare link is it parsed again with it.
+     * The document as flexmark parses it with every extension, by a parser without those it cannot
+     * need. Most articles have no bare link, and the autolink extension took a quarter of parse
+     * time scanning their text, so each is parsed without it first; only where some text could
+     * hold a bare link is it parsed again with it. A table needs a pipe in each of its lines, and
+     * the tables extension cost a tenth of parse time looking for one in every paragraph (and
+     * compiling a regular expression per document), so it is left out where the text has none.
      */
     Document parse(String markdown) {
-        Document document = parserWithoutAutolinks.parse(markdown);
+        int kind = markdown.indexOf('|') >= 0 ? TABLES : 0;
+        Document document = parsers[kind].parse(markdown);
         int[] marks = linkMarks(markdown);
-        return marks.length > 0 && anyMarkInText(document, marks) ? parser.parse(markdown) : document;
+        return marks.length > 0 && anyMarkInText(document, marks) ? parsers[kind | AUTOLINKS].parse(markdown)
+                : document;
     }
 
     /**

@@ -77,7 +77,7 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         }
         if (copied != input) {
             copied = input;
-            copy = input.toString();
+            copy = HtmlWriter.string(input); // at once where toString() copies char by char
         }
         Matcher matcher = re.matcher(copy);
         matcher.region(index, copy.length());
