@@ -89,6 +89,7 @@ public final class SiteRenderer {
                 .defaultLocale(Locale.forLanguageTag(config.language()))
                 .extension(new LinkFunctions(urls, assets))
                 .extension(new TeaserFunction())
+                .extension(TemplateAttributes.extension())
                 .build();
     }
 
