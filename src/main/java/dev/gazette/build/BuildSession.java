@@ -134,6 +134,12 @@ public final class BuildSession {
     }
 
     private BuildOutcome build(Set<Path> changedContent) {
+        try (BuildLock lock = BuildLock.acquire(options.source(), () -> { })) {
+            return buildLocked(changedContent);
+        }
+    }
+
+    private BuildOutcome buildLocked(Set<Path> changedContent) {
         long start = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         String outputProblem = OutputPaths.problem(options.source(), options.output());

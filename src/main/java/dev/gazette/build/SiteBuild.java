@@ -20,6 +20,20 @@ public final class SiteBuild {
     }
 
     public static BuildResult run(BuildOptions options) {
+        return run(options, () -> { });
+    }
+
+    /**
+     * Like {@link #run(BuildOptions)}; when another build of the site is running (see
+     * {@link BuildLock}), runs {@code whileWaiting} once and waits for it to end.
+     */
+    public static BuildResult run(BuildOptions options, Runnable whileWaiting) {
+        try (BuildLock lock = BuildLock.acquire(options.source(), whileWaiting)) {
+            return runLocked(options);
+        }
+    }
+
+    private static BuildResult runLocked(BuildOptions options) {
         long start = System.nanoTime();
         Path cacheDir = options.source().resolve(BuildSession.CACHE_DIR);
         Path stateFile = cacheDir.resolve(BuildSession.OUTPUT_STATE);

@@ -68,7 +68,11 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         Path out = output != null ? output : BuildOptions.defaultOutput(source);
-        BuildResult result = SiteBuild.run(new BuildOptions(source, out, baseUrl, drafts, buildTime));
+        PrintWriter stderr = spec.commandLine().getErr();
+        BuildResult result = SiteBuild.run(new BuildOptions(source, out, baseUrl, drafts, buildTime), () -> {
+            stderr.println("Waiting for another build of " + source.toAbsolutePath().normalize() + " to end...");
+            stderr.flush();
+        });
         int code = report(result, out, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (timings) {
             PrintWriter stdout = spec.commandLine().getOut();
