@@ -11,13 +11,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code value.name} in templates when {@code value} is one of Gazette's own objects (page,
@@ -31,8 +34,8 @@ import java.util.function.Function;
 final class TemplateAttributes implements AttributeResolver {
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final java.util.Set<String> OBJECT_METHODS = java.util.Arrays.stream(Object.class.getMethods())
-            .map(Method::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> OBJECT_METHODS = Arrays.stream(Object.class.getMethods()).map(Method::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Per class, its accessors; none for classes left to Pebble. */
     private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
