@@ -3,7 +3,6 @@ package dev.gazette.build;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,15 +22,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BuildLock implements AutoCloseable {
 
-    static final String FILE = BuildSession.STATE_DIR + "/build.lock";
+    private static final String FILE = BuildSession.STATE_DIR + "/build.lock";
 
     private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
-    /** A site's lock in this JVM, and its file lock while some thread here holds it. */
+    /** A site's lock in this JVM, and the channel whose file lock it holds while some thread here does. */
     private static final class Held {
         final ReentrantLock threads = new ReentrantLock();
         FileChannel channel;
-        FileLock fileLock;
     }
 
     private final Held held;
@@ -78,10 +76,9 @@ final class BuildLock implements AutoCloseable {
         } catch (IOException e) {
             return; // a site that cannot be written to: this JVM's threads still take turns
         }
-        held.fileLock = held.channel.tryLock();
-        if (held.fileLock == null) {
+        if (held.channel.tryLock() == null) {
             whileWaiting.run();
-            held.fileLock = held.channel.lock();
+            held.channel.lock();
         }
     }
 
@@ -103,6 +100,5 @@ final class BuildLock implements AutoCloseable {
             // Closed or not, the lock is gone with the channel.
         }
         held.channel = null;
-        held.fileLock = null;
     }
 }

@@ -64,14 +64,15 @@ final class MarkdownRenderer {
     MarkdownRenderer() {
         MutableDataSet options = options();
         for (int kind = 0; kind < parsers.length; kind++) {
-            List<Extension> extensions = new ArrayList<>(List.of(StrikethroughExtension.create(),
-                    FootnoteExtension.create()));
+            List<Extension> extensions = new ArrayList<>();
             if ((kind & TABLES) != 0) {
-                extensions.add(0, TablesExtension.create());
+                extensions.add(TablesExtension.create());
             }
+            extensions.add(StrikethroughExtension.create());
             if ((kind & AUTOLINKS) != 0) {
-                extensions.add(extensions.size() - 1, AutolinkExtension.create());
+                extensions.add(AutolinkExtension.create());
             }
+            extensions.add(FootnoteExtension.create());
             MutableDataSet these = new MutableDataSet(options).set(Parser.EXTENSIONS, extensions);
             parsers[kind] = StringMatchingInlineParser.install(Parser.builder(these), these).build();
         }
