@@ -20,6 +20,9 @@ public final class DaemonMain {
     private static final int WARM_UP_ARTICLES = 120;
     private static final int WARM_UP_ROUNDS = 20;
 
+    /** Set by the launcher: its identity of the install, which opens the daemon's door for it (see README). */
+    private static final String LAUNCH_ID = "GAZETTE_LAUNCH_ID";
+
     private DaemonMain() {
     }
 
@@ -31,7 +34,7 @@ public final class DaemonMain {
         BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, Main::run, stopped -> {
             WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped);
             return !stopped.getAsBoolean();
-        });
+        }, System.getenv(LAUNCH_ID));
         System.exit(0);
     }
 }

@@ -38,7 +38,8 @@ import java.util.Objects;
  * <p>It listens on a Unix socket in the user's private runtime folder (see {@link Wire#socketOf}),
  * open to that user alone. It stops when idle for a while, when its socket is removed (as
  * {@code gazette stop-daemon} does), when its site folder is gone, and when a client of another
- * Gazette build calls.
+ * Gazette build calls. Started by the launcher, it also opens a {@link Door} that the launcher
+ * script uses without starting a JVM of its own.
  */
 public final class BuildDaemon {
 
@@ -95,14 +96,23 @@ public final class BuildDaemon {
      */
     public static void serve(Path site, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner,
             WarmUp warmUp) throws IOException {
+        serve(site, idleLimit, quietBeforeWarmUp, runner, warmUp, null);
+    }
+
+    /**
+     * Like {@link #serve(Path, Duration, Duration, CommandRunner, WarmUp)}; with a {@code launchId}
+     * (the launcher's identity of the install), also opens a {@link Door} for launchers of it.
+     */
+    public static void serve(Path site, Duration idleLimit, Duration quietBeforeWarmUp, CommandRunner runner,
+            WarmUp warmUp, String launchId) throws IOException {
         Path socket = Wire.socketOf(site).orElse(null);
         if (socket != null && Wire.socketPathFits(socket)) {
             new BuildDaemon(site.toAbsolutePath().normalize(), socket, idleLimit, quietBeforeWarmUp, runner)
-                    .serve(warmUp);
+                    .serve(warmUp, launchId);
         }
     }
 
-    private void serve(WarmUp warmUp) throws IOException {
+    private void serve(WarmUp warmUp, String launchId) throws IOException {
         try (FileChannel lockFile = FileChannel.open(Wire.beside(socket, ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(lockFile)) {
@@ -118,14 +128,22 @@ public final class BuildDaemon {
                 // socket is the owner's alone, and each caller's user is checked as well.
                 ownerOnly(socket);
                 Object socketKey = fileKey(socket);
+                // Opened once the socket is there: a launcher tries the door only beside a socket.
+                Door door = Door.open(socket, launchId);
                 try {
                     warming = new Thread(() -> warmWhenQuiet(warmUp), "gazette-warm-up");
                     warming.start();
                     server.configureBlocking(false);
                     server.register(selector, SelectionKey.OP_ACCEPT);
-                    acceptUntilStopped(server, selector, socketKey);
+                    if (door != null) {
+                        door.start(selector::wakeup);
+                    }
+                    acceptUntilStopped(server, door, selector, socketKey);
                 } finally {
                     stopWarmUp();
+                    if (door != null) {
+                        door.close();
+                    }
                     if (Objects.equals(fileKey(socket), socketKey)) {
                         Files.deleteIfExists(socket);
                     }
@@ -134,17 +152,27 @@ public final class BuildDaemon {
         }
     }
 
-    private void acceptUntilStopped(ServerSocketChannel server, Selector selector, Object socketKey) throws IOException {
+    private void acceptUntilStopped(ServerSocketChannel server, Door door, Selector selector, Object socketKey)
+            throws IOException {
         while (true) {
-            selector.select(CHECK_MILLIS);
+            if (door != null && door.waiting()) {
+                selector.selectNow(); // a call came during the last build
+            } else {
+                selector.select(CHECK_MILLIS);
+            }
             selector.selectedKeys().clear();
             SocketChannel client = server.accept();
-            if (client != null) {
-                boolean goOn;
+            Door.Call call = client == null && door != null ? door.poll() : null;
+            if (client != null || call != null) {
+                boolean goOn = true;
                 called = true;
                 // A build gets both cores: the warm-up stops after the build it is on.
                 synchronized (building) {
-                    goOn = serveOne(client);
+                    if (client != null) {
+                        goOn = serveOne(client);
+                    } else {
+                        door.serve(call, cwd, runner);
+                    }
                     // Between builds, while nobody waits: the next build then finds the young
                     // generation empty and old garbage gone, and is not paused to collect them.
                     System.gc();
