@@ -153,4 +153,24 @@ class LauncherScriptTest {
             Files.deleteIfExists(socket);
         }
     }
+
+    @Test
+    void theSocketIsFoundAsGazetteNamesItForAnyFolderNameAndLink() throws Exception {
+        Path news = Files.createDirectories(dir.resolve("новости o‘zbek"));
+        Files.createDirectories(news.resolve("content"));
+        Files.createSymbolicLink(dir.resolve("link"), news);
+        Path socket = DaemonClient.socket(news).orElse(null);
+        Assumptions.assumeTrue(socket != null && socket.toString().length() <= 100, "no runtime folder for sockets");
+        try (ServerSocketChannel daemon = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            daemon.bind(UnixDomainSocketAddress.of(socket));
+
+            // Relative, through a link: the key is that of the real path, as Gazette computes it.
+            List<String> args = javaArgs(Map.of("LC_ALL", "C.UTF-8"), "build", "--source", "link");
+
+            assertThat(args).contains("-Dgazette.daemon.site=link", "-XX:TieredStopAtLevel=1")
+                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        } finally {
+            Files.deleteIfExists(socket);
+        }
+    }
 }
