@@ -33,6 +33,7 @@ public final class ArticleParser {
             "summary", "slug", "draft", "noindex", "updated", "image", "imageAlt", "lang");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.\\-–—]+$");
     private static final int SUMMARY_LENGTH = 200;
 
     private final SiteConfig config;
@@ -576,7 +577,7 @@ public final class ArticleParser {
         if (cut < SUMMARY_LENGTH / 2) {
             cut = SUMMARY_LENGTH;
         }
-        return text.substring(0, cut).replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
+        return TRAILING_PUNCTUATION.matcher(text.substring(0, cut)).replaceAll("") + "…";
     }
 
     private static String parentDir(String contentPath) {

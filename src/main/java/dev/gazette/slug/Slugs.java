@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class Slugs {
 
+    /** Combining marks, which NFD splits off accented letters. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
     private static final Map<Character, String> CYRILLIC = Map.ofEntries(
             Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"),
             Map.entry('д', "d"), Map.entry('е', "e"), Map.entry('ё', "yo"), Map.entry('ж', "zh"),
@@ -95,7 +98,7 @@ public final class Slugs {
         if (!other) {
             return text;
         }
-        String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String stripped = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return isAscii(stripped) ? stripped : IcuFallback.toAscii(stripped);
     }
 
