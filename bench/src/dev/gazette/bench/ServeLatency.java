@@ -46,7 +46,6 @@ public final class ServeLatency {
         Path templates = site.resolve("templates");
         Files.createDirectories(templates);
         Path articleTemplate = templates.resolve("article.html");
-        Files.write(articleTemplate, Theme.packagedFiles().get("article.html"));
 
         boolean verbose = System.getenv("GAZETTE_BENCH_VERBOSE") != null;
         PrintWriter quiet = verbose ? new PrintWriter(System.out, true) : new PrintWriter(Writer.nullWriter());
@@ -82,6 +81,10 @@ public final class ServeLatency {
             Files.writeString(article, original);
             version = awaitNewer(versions, version);
 
+            // A copy of the theme's article template, made only now: the start above is the usual
+            // one, from the pages of the last `gazette build` with the same theme.
+            Files.write(articleTemplate, Theme.packagedFiles().get("article.html"));
+            version = awaitNewer(versions, version);
             String template = Files.readString(articleTemplate);
             List<Double> templateTimes = new ArrayList<>();
             for (int i = 0; i < Math.max(3, edits / 5); i++) {

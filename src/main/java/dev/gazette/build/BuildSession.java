@@ -69,6 +69,8 @@ public final class BuildSession {
     private Instant validUntil;
     /** When content/ was listed: files changed shortly before are not trusted by size and time later. */
     private Instant listedAt;
+    /** The preview's view of the output folder before its first write: what the last build left there. */
+    private volatile OutputState previewStart;
 
     /** A session that keeps its caches in memory only (the preview server). */
     public BuildSession(BuildOptions options) {
@@ -177,6 +179,14 @@ public final class BuildSession {
                 if (persistCaches) {
                     made.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
                             outputState == null ? null : outputState::isIntact);
+                } else if (written == null) {
+                    // The preview starts from the pages the last `gazette build` left intact, as
+                    // long as nothing but builds changed the folder since (its first write ends that).
+                    previewStart = OutputState.check(cacheDir().resolve(OUTPUT_STATE), options.output());
+                    if (previewStart != null) {
+                        made.reuseOnce(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
+                                previewStart::isIntact);
+                    }
                 }
                 return made;
             });
@@ -212,8 +222,9 @@ public final class BuildSession {
             }
             throw e;
         }
+        boolean samePaths = written != null && OutputFile.samePaths(written, files);
         // The previous build had no two files at one path; the same paths cannot collide now.
-        if (written == null || !OutputFile.samePaths(written, files)) {
+        if (!samePaths) {
             reportCollisions(files, diagnostics);
         }
         timer.lap("render");
@@ -223,15 +234,22 @@ public final class BuildSession {
             }
             return failed(diagnostics, articles.size(), start);
         }
-        if (persistCaches || written == null) {
+        // The preview records its files, and which of them the last build left as they are (see
+        // afterPreview), so that the next build reuses those; again whenever its set of files
+        // changes. A file it rewrites later no longer has its recorded size and time.
+        boolean recordPreview = !persistCaches && previewStart != null && !samePaths;
+        if (persistCaches || written == null || recordPreview) {
             // The folder is about to change, and its record is written again only after a
-            // successful write (and never by the preview): until then the next build lists the
-            // folder rather than miss files to remove. A build that fails before this point keeps it.
+            // successful write: until then the next build lists the folder rather than miss files
+            // to remove. A build that fails before this point keeps it.
             OutputState.forget(cacheDir().resolve(OUTPUT_STATE));
         }
         WriteResult write = staging != null ? staging.commit(files, outputState)
-                : written == null ? SiteWriter.write(files, options.output(), outputState)
+                : written == null ? SiteWriter.write(files, options.output(), persistCaches ? outputState : previewStart)
                 : SiteWriter.update(written, files, options.output());
+        if (recordPreview) {
+            previewStart.afterPreview(options.output(), files).save(cacheDir().resolve(OUTPUT_STATE));
+        }
         timer.lap("write");
         written = files;
         this.model = model;

@@ -74,6 +74,8 @@ public final class SiteRenderer {
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
     private Path previousOutput;
     private java.util.function.Predicate<String> intact;
+    /** Set by {@link #reuseOnce}: the previous build is forgotten after the next render call. */
+    private boolean reuseOnce;
 
     public SiteRenderer(SiteConfig config, Theme theme) {
         this.config = config;
@@ -154,6 +156,12 @@ public final class SiteRenderer {
         out.addAll(sitemaps.sitemaps(model, urls, now, previousOutput == null ? null : this::reuseOrMake));
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
+        }
+        if (reuseOnce) {
+            previousBuild = null;
+            previousOutput = null;
+            intact = null;
+            reuseOnce = false;
         }
         return out;
     }
@@ -259,6 +267,17 @@ public final class SiteRenderer {
         return made;
     }
 
+    /**
+     * Like {@link #reuse}, for the next {@link #render} call only: a renderer that keeps its pages
+     * in memory (the preview) starts from the last build's files, then keeps its own. After that
+     * first call the folder is the preview's to change, and a file there no longer tells what a
+     * fingerprint stood for.
+     */
+    public void reuseOnce(RenderCache cache, Path output, java.util.function.Predicate<String> intact) {
+        reuse(cache, output, intact);
+        reuseOnce = true;
+    }
+
     /** Whether pages of a previous build can be reused (else every page will be rendered). */
     public boolean reusesPreviousBuild() {
         return previousBuild != null;
@@ -312,6 +331,9 @@ public final class SiteRenderer {
                 return pageSink.apply(file);
             }
             pageCache.put(page.sitePath(), new RenderedPage(page, file, watch.reads()));
+        } else if (pageSink == null) {
+            // Kept from the previous build's output: in memory, it is reused by record equality.
+            pageCache.put(page.sitePath(), new RenderedPage(page, file, reads));
         }
         if (fingerprint != null) {
             written.put(path, fingerprint);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,7 @@ public final class OutputState {
         return recorded.size();
     }
 
+
     /** Whether the file at {@code path} is exactly what the last build wrote there. */
     public boolean isIntact(String path) {
         return intact.contains(path);
@@ -94,6 +96,34 @@ public final class OutputState {
         });
         return new OutputState(now, now.keySet());
     }
+
+    /**
+     * The state once {@code files} are in {@code outputDir} as the preview put them there: every
+     * one is recorded (so that a build removes those it does not make), with the size and time
+     * this state recorded for the files the preview has left as they were (those {@code files}
+     * take from the very file they replace, and those whose size and time are still as recorded).
+     * The next build reuses those pages while they keep that size and time.
+     */
+    public OutputState afterPreview(Path outputDir, List<OutputFile> files) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        Map<String, Stamp> now = new HashMap<>();
+        Set<String> kept = new HashSet<>();
+        for (OutputFile file : files) {
+            Path target = OutputPaths.resolveInside(output, file.path());
+            boolean leftAsItWas = isIntact(file.path()) && (file.bytes() == null && target.equals(file.copyFrom())
+                    || recorded.get(file.path()).equals(stamp(target)));
+            if (leftAsItWas) {
+                now.put(file.path(), recorded.get(file.path()));
+                kept.add(file.path());
+            } else {
+                now.put(file.path(), NOT_A_BUILDS);
+            }
+        }
+        return new OutputState(now, kept);
+    }
+
+    /** The stamp of a file a build did not write: no file on disk has it. */
+    private static final Stamp NOT_A_BUILDS = new Stamp(-1, -1);
 
     /** Writes the state; a state that cannot be written only costs time. */
     public void save(Path stateFile) {

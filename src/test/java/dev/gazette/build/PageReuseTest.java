@@ -238,6 +238,112 @@ class PageReuseTest {
     }
 
     @Test
+    void thePreviewStartsFromTheLastBuildsPages() throws IOException {
+        FixtureSite site = site("");
+        rewriteSecondParagraphOfStory2();
+        BuildSession preview = preview(site);
+
+        Map<String, OutputFile> files = byPath(preview.rebuildAll().files());
+
+        assertReused(files, List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
+                "2022/12/11/story-1/index.html", "2022/12/13/story-3/index.html"));
+        assertRendered(files, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void aPreviewThatHasWrittenNoLongerTrustsTheLastBuildsFiles() throws IOException {
+        FixtureSite site = site("");
+        BuildSession preview = preview(site);
+        assertReused(byPath(preview.rebuildAll().files()), List.of("index.html"));
+        Path story = dir.resolve("content/2022/12/story-2.md");
+        String original = Files.readString(story);
+
+        Files.writeString(story, original.replace("title: Story 2", "title: Story two"));
+        assertRendered(rebuilt(preview, story), "index.html", "Story two");
+        // Back as the last build had it: the home page on disk is the preview's now, not the build's.
+        Files.writeString(story, original);
+        assertRendered(rebuilt(preview, story), "index.html", "Story 2");
+
+        assertThat(site.page("/").text()).contains("Story 2").doesNotContain("Story two");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void aPreviewStartsFromScratchWhenTheOutputIsNotAsTheLastBuildLeftIt() throws IOException {
+        FixtureSite site = site("");
+        Path home = site.output().resolve("index.html");
+        Files.writeString(home, Files.readString(home).replace("Story 2", "Tampered"));
+        BuildSession preview = preview(site);
+
+        Map<String, OutputFile> files = byPath(preview.rebuildAll().files());
+
+        assertRendered(files, "index.html", "Story 2");
+        assertReused(files, List.of("category/economy/index.html"));
+        assertThat(site.page("/").text()).doesNotContain("Tampered");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void afterThePreviewABuildReusesThePagesThePreviewDidNotWrite() throws IOException {
+        FixtureSite site = site("");
+        BuildSession preview = preview(site);
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        rebuilt(preview, rewriteSecondParagraphOfStory2());
+        preview.close();
+
+        Map<String, OutputFile> files = build(site);
+
+        assertReused(files, List.of("index.html", "category/economy/index.html", "2022/12/11/story-1/index.html",
+                "2022/12/16/story-6/index.html"));
+        assertRendered(files, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void afterAPreviewThatWroteNothingABuildHasNothingToDo() throws IOException {
+        FixtureSite site = site("");
+        // Sources older than two seconds, so that the build may trust their times next time.
+        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("content"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+            }
+        }
+        Files.setLastModifiedTime(dir.resolve("gazette.yaml"), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        assertThat(SiteBuild.run(options).ok()).isTrue();
+        BuildSession preview = preview(site);
+        assertThat(preview.rebuildAll().result().write().written()).isZero();
+        preview.close();
+
+        BuildResult result = SiteBuild.run(options);
+
+        assertThat(result.stages().keySet()).as("only the check ran").containsExactly("check");
+    }
+
+    @Test
+    void aBuildRemovesWhatAPreviewWithDraftsAdded() throws IOException {
+        FixtureSite site = site("");
+        site.file("content/2022/12/plan.md", FixtureSite.article(
+                "title: Plan\ndate: 2022-12-20 10:00\ncategory: Politics\ndraft: true", "Not yet."));
+        BuildSession preview = new BuildSession(new BuildOptions(dir, site.output(), null, true,
+                OffsetDateTime.parse(NOW).toInstant()));
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        site.file("content/2022/12/later.md", FixtureSite.article(
+                "title: Later\ndate: 2022-12-21 10:00\ncategory: Politics\ndraft: true", "Written while previewing."));
+        rebuilt(preview, dir.resolve("content/2022/12/later.md"));
+        assertThat(site.output().resolve("2022/12/20/plan/index.html")).exists();
+        assertThat(site.output().resolve("2022/12/21/later/index.html")).exists();
+        preview.close();
+
+        build(site);
+
+        assertThat(site.output().resolve("2022/12/20/plan/index.html")).doesNotExist();
+        assertThat(site.output().resolve("2022/12/21/later/index.html")).doesNotExist();
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
     void thePreviewKeepsListPagesWhenOnlyABodyChanged() throws IOException {
         FixtureSite site = site("");
         BuildSession preview = preview(site);
