@@ -248,7 +248,11 @@ public final class BuildSession {
                 : written == null ? SiteWriter.write(files, options.output(), persistCaches ? outputState : previewStart)
                 : SiteWriter.update(written, files, options.output());
         if (recordPreview) {
-            previewStart.afterPreview(options.output(), files).save(cacheDir().resolve(OUTPUT_STATE));
+            try {
+                previewStart.afterPreview(options.output(), files).save(cacheDir().resolve(OUTPUT_STATE));
+            } catch (java.io.UncheckedIOException e) {
+                // A read-only cache folder: the next build lists the output folder and renders every page.
+            }
         }
         timer.lap("write");
         written = files;

@@ -68,7 +68,6 @@ public final class OutputState {
         return recorded.size();
     }
 
-
     /** Whether the file at {@code path} is exactly what the last build wrote there. */
     public boolean isIntact(String path) {
         return intact.contains(path);
