@@ -1,6 +1,5 @@
 package dev.gazette.load;
 
-import dev.gazette.cache.Hashes;
 import dev.gazette.diag.Diagnostic;
 import dev.gazette.diag.Diagnostics;
 import java.io.IOException;

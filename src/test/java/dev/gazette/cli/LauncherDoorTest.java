@@ -54,20 +54,7 @@ class LauncherDoorTest {
                 """);
         Optional<Path> socket = DaemonClient.socket(site.root());
         Assumptions.assumeTrue(socket.isPresent() && socket.get().toString().length() <= 100, "no runtime folder for sockets");
-        install = dir.resolve("install");
-        Files.createDirectories(install.resolve("src/main"));
-        Files.createDirectories(install.resolve("templates"));
-        Files.createDirectories(install.resolve("target"));
-        Files.copy(Path.of("gazette"), install.resolve("gazette"));
-        Files.writeString(install.resolve("pom.xml"), "<project/>");
-        Files.writeString(install.resolve("target/gazette.jar"), "jar");
-        Files.writeString(install.resolve("target/gazette.jsa"), "archive");
-        Instant now = Instant.now();
-        for (String old : List.of("pom.xml", "src/main", "templates", "src", "gazette")) {
-            Files.setLastModifiedTime(install.resolve(old), FileTime.from(now.minusSeconds(3600)));
-        }
-        Files.setLastModifiedTime(install.resolve("target/gazette.jar"), FileTime.from(now.minusSeconds(60)));
-        Files.setLastModifiedTime(install.resolve("target/gazette.jsa"), FileTime.from(now.minusSeconds(30)));
+        install = LauncherInstall.create(dir.resolve("install"));
         javaLog = dir.resolve("java.log");
         Files.writeString(javaLog, "");
         String realJava = ProcessHandle.current().info().command()

@@ -11,9 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +37,7 @@ class LauncherScriptTest {
     @BeforeEach
     void install() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        install = dir.resolve("install");
-        Files.createDirectories(install.resolve("src/main"));
-        Files.createDirectories(install.resolve("templates"));
-        Files.createDirectories(install.resolve("target"));
-        Files.copy(Path.of("gazette"), install.resolve("gazette"));
-        Files.writeString(install.resolve("pom.xml"), "<project/>");
-        Files.writeString(install.resolve("target/gazette.jar"), "jar");
-        Files.writeString(install.resolve("target/gazette.jsa"), "archive");
-        Instant now = Instant.now();
-        for (String old : List.of("pom.xml", "src/main", "templates", "src", "gazette")) {
-            Files.setLastModifiedTime(install.resolve(old), FileTime.from(now.minusSeconds(3600)));
-        }
-        Files.setLastModifiedTime(install.resolve("target/gazette.jar"), FileTime.from(now.minusSeconds(60)));
-        Files.setLastModifiedTime(install.resolve("target/gazette.jsa"), FileTime.from(now.minusSeconds(30)));
+        install = LauncherInstall.create(dir.resolve("install"));
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
