@@ -47,7 +47,7 @@ import java.util.concurrent.Semaphore;
 final class Door implements AutoCloseable {
 
     static final String MAGIC = "gazette-door-1";
-    /** A caller that has not proved itself by then is hung up on. */
+    /** A caller that has not sent its token and command by then is hung up on. */
     private static final int HANDSHAKE_MILLIS = 5000;
     private static final int MAX_FIELD = 64 * 1024;
     private static final int MAX_ARGS = 10_000;
@@ -168,9 +168,12 @@ final class Door implements AutoCloseable {
     private Call handshake(SocketChannel caller) {
         try {
             Socket socket = caller.socket();
+            // Each read waits at most this long, and the whole handshake not much longer: a caller
+            // sending a byte now and then cannot keep a place among the handshakes.
             socket.setSoTimeout(HANDSHAKE_MILLIS);
+            long deadline = System.nanoTime() + HANDSHAKE_MILLIS * 1_000_000L;
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            String token = field(in, '\n');
+            String token = field(in, '\n', deadline);
             if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                     clientToken.getBytes(StandardCharsets.UTF_8))) {
                 return null;
@@ -178,14 +181,14 @@ final class Door implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write((daemonToken + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            String cwd = field(in, '\0');
-            String count = field(in, '\0');
+            String cwd = field(in, '\0', deadline);
+            String count = field(in, '\0', deadline);
             if (cwd == null || count == null || !count.matches("[0-9]{1,5}") || Integer.parseInt(count) > MAX_ARGS) {
                 return null;
             }
             List<String> args = new ArrayList<>();
             for (int i = Integer.parseInt(count); i > 0; i--) {
-                String arg = field(in, '\0');
+                String arg = field(in, '\0', deadline);
                 if (arg == null) {
                     return null;
                 }
@@ -226,11 +229,11 @@ final class Door implements AutoCloseable {
         }
     }
 
-    /** The bytes up to {@code end} as UTF-8, or null at the end of input or past the limit. */
-    private static String field(InputStream in, char end) throws IOException {
+    /** The bytes up to {@code end} as UTF-8, or null at the end of input, past the limit or past {@code deadline}. */
+    private static String field(InputStream in, char end, long deadline) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = in.read(); b != end; b = in.read()) {
-            if (b < 0 || bytes.size() >= MAX_FIELD) {
+            if (b < 0 || bytes.size() >= MAX_FIELD || System.nanoTime() > deadline) {
                 return null;
             }
             bytes.write(b);

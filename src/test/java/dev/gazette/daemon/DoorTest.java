@@ -210,6 +210,29 @@ class DoorTest {
     }
 
     @Test
+    void aCallerThatSendsAByteNowAndThenIsHungUpOn() throws Exception {
+        FixtureSite site = site();
+        startDaemon(site, LAUNCH_ID);
+        List<String> door = doorLines(site);
+        try (Socket slow = new Socket(InetAddress.getByName("127.0.0.1"), Integer.parseInt(door.get(1)))) {
+            slow.setSoTimeout(500);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean hungUp = false;
+            while (!hungUp && System.nanoTime() < deadline) {
+                try {
+                    slow.getOutputStream().write('0');
+                    hungUp = slow.getInputStream().read() < 0;
+                } catch (java.net.SocketTimeoutException e) {
+                    // still listened to
+                } catch (IOException e) {
+                    hungUp = true;
+                }
+            }
+            assertThat(hungUp).as("hung up on within the handshake's time").isTrue();
+        }
+    }
+
+    @Test
     void theDoorIsRemovedWhenTheDaemonStopsAndNeverOpenedWithoutALaunchIdentity() throws Exception {
         FixtureSite site = site();
         startDaemon(site, LAUNCH_ID);
