@@ -61,7 +61,7 @@ final class Wire {
 
     /**
      * The POSIX {@code cksum} of the site's real path (its UTF-8 bytes), in decimal: the launcher
-     * computes the same with {@code cksum}. Not SHA-256: in the client's fresh JVM, loading the
+     * computes the same (in bash, see its {@code cksum_of}). Not SHA-256: in the client's fresh JVM, loading the
      * security providers and hashing once took 60-100 ms, a third of handing a build over. Two
      * sites with the same key would share one daemon, which builds whatever site it is asked to.
      */

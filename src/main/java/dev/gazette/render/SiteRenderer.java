@@ -331,8 +331,9 @@ public final class SiteRenderer {
                 return pageSink.apply(file);
             }
             pageCache.put(page.sitePath(), new RenderedPage(page, file, watch.reads()));
-        } else if (pageSink == null) {
-            // Kept from the previous build's output: in memory, it is reused by record equality.
+        } else if (reuseOnce) {
+            // The preview keeps a page taken from the last build's output: from now on it is
+            // reused by record equality, as the pages the preview rendered itself.
             pageCache.put(page.sitePath(), new RenderedPage(page, file, reads));
         }
         if (fingerprint != null) {
