@@ -80,6 +80,20 @@ class LauncherScriptTest {
                 .containsExactly("-jar", install.resolve("target/gazette.jar").toString(), "build", "--source", site.toString());
     }
 
+    /** The archive is mapped where it was recorded only where this JDK took the option then. */
+    @Test
+    void theArchiveIsMappedUnmovedOnlyWhereTheRecordingFoundTheOption() throws Exception {
+        assertThat(javaArgs(Map.of(), "build", "--source", site.toString()))
+                .contains("-XX:SharedArchiveFile=" + install.resolve("target/gazette.jsa"))
+                .doesNotContain("-XX:ArchiveRelocationMode=0");
+        Files.writeString(install.resolve("target/gazette.jsa.fixed"), "");
+
+        List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
+
+        assertThat(args).containsSubsequence("-XX:SharedArchiveFile=" + install.resolve("target/gazette.jsa"),
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-jar");
+    }
+
     /** The quick compiler alone for a site under 30,000 articles; above, C2 and a heap that starts large. */
     @Test
     void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
