@@ -34,7 +34,7 @@ public final class DaemonClient {
     public static final String SITE_PROPERTY = "gazette.daemon.site";
 
     /** JVM options of this process the daemon does not take: it runs long, so it keeps the optimising compiler. */
-    private static final List<String> NOT_FOR_THE_DAEMON = List.of("-XX:TieredStopAtLevel", "-D" + SITE_PROPERTY,
+    private static final List<String> NOT_FOR_THE_DAEMON = List.of("-XX:TieredStopAtLevel", "-Xmn", "-D" + SITE_PROPERTY,
             "-XX:ArchiveClassesAtExit", "-XX:StartFlightRecording", "-agentlib", "-javaagent", "-Xrunjdwp");
 
     private DaemonClient() {
@@ -107,16 +107,7 @@ public final class DaemonClient {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // A young generation that holds all a small build allocates: with the collection the
-        // daemon runs between builds, such a build is never paused (on 10,000 articles, one
-        // young collection of 50-100 ms per edit otherwise). Options given to this JVM come after,
-        // and win.
-        command.add("-XX:NewSize=256m");
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (NOT_FOR_THE_DAEMON.stream().noneMatch(option::startsWith)) {
-                command.add(option);
-            }
-        }
+        command.addAll(daemonOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BuildDaemon.MAIN_CLASS,
                 site.toAbsolutePath().normalize().toString()));
         try {
@@ -130,6 +121,25 @@ public final class DaemonClient {
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The daemon's JVM options, from those of the JVM that starts it ({@code jvmOptions}): a young
+     * generation that holds all a small build allocates, so that with the collection the daemon
+     * runs between builds such a build is never paused (on 10,000 articles, one young collection
+     * of 50-100 ms per edit otherwise); then the options given to this JVM, which win, but for
+     * those that suit only a one-off build (the quick compiler alone, the launcher's small young
+     * generation) or only this process.
+     */
+    static List<String> daemonOptions(List<String> jvmOptions) {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:NewSize=256m");
+        for (String option : jvmOptions) {
+            if (NOT_FOR_THE_DAEMON.stream().noneMatch(option::startsWith)) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
     /**

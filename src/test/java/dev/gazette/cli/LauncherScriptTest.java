@@ -94,11 +94,14 @@ class LauncherScriptTest {
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-jar");
     }
 
-    /** The quick compiler alone for a site under 30,000 articles; above, C2 and a heap that starts large. */
+    /**
+     * The quick compiler alone and a small young generation for a site under 30,000 articles;
+     * above, C2 and a heap that starts large.
+     */
     @Test
     void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
         assertThat(javaArgs(Map.of(), "build", "--source", site.toString()))
-                .contains("-XX:TieredStopAtLevel=1").noneMatch(a -> a.startsWith("-Xms"));
+                .contains("-XX:TieredStopAtLevel=1", "-Xmn64m").noneMatch(a -> a.startsWith("-Xms"));
         Path month = Files.createDirectories(site.resolve("content/2022/12"));
         for (int i = 0; i < 30_000; i++) {
             Files.createFile(month.resolve("story-" + i + ".md"));
@@ -106,7 +109,7 @@ class LauncherScriptTest {
 
         List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
 
-        assertThat(args).contains("-Xms1500m").doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(args).contains("-Xms1500m").doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m");
     }
 
     @Test

@@ -1,0 +1,19 @@
+package dev.gazette.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The daemon runs with the options of the JVM that starts it, but for those of a one-off build. */
+class DaemonOptionsTest {
+
+    @Test
+    void theDaemonKeepsItsLargeYoungGenerationAndTheOptimisingCompiler() {
+        List<String> launched = List.of("-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseSerialGC", "-Xmx2600m",
+                "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Dgazette.daemon.site=news", "-Xms1500m");
+
+        assertThat(DaemonClient.daemonOptions(launched)).containsExactly("-XX:NewSize=256m",
+                "-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseSerialGC", "-Xmx2600m", "-Xms1500m");
+    }
+}
