@@ -95,13 +95,14 @@ class LauncherScriptTest {
     }
 
     /**
-     * The quick compiler alone and a small young generation for a site under 30,000 articles;
-     * above, C2 and a heap that starts large.
+     * The quick compiler alone, a small young generation and the parallel collector for a site
+     * under 30,000 articles; above, C2, the serial collector and a heap that starts large.
      */
     @Test
     void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
         assertThat(javaArgs(Map.of(), "build", "--source", site.toString()))
-                .contains("-XX:TieredStopAtLevel=1", "-Xmn64m").noneMatch(a -> a.startsWith("-Xms"));
+                .contains("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseParallelGC")
+                .doesNotContain("-XX:+UseSerialGC").noneMatch(a -> a.startsWith("-Xms"));
         Path month = Files.createDirectories(site.resolve("content/2022/12"));
         for (int i = 0; i < 30_000; i++) {
             Files.createFile(month.resolve("story-" + i + ".md"));
@@ -109,7 +110,19 @@ class LauncherScriptTest {
 
         List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
 
-        assertThat(args).contains("-Xms1500m").doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m");
+        assertThat(args).contains("-Xms1500m", "-XX:+UseSerialGC")
+                .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseParallelGC");
+    }
+
+    /** The JVM refuses two collectors: one named in GAZETTE_JAVA_OPTS replaces the launcher's. */
+    @Test
+    void aCollectorInTheUsersOptionsReplacesTheLaunchers() throws Exception {
+        assertThat(javaArgs(Map.of("GAZETTE_JAVA_OPTS", "-Xss2m -XX:+UseG1GC"), "build", "--source", site.toString()))
+                .contains("-XX:+UseG1GC", "-Xmn64m").noneMatch(a -> a.matches("-XX:\\+Use(Serial|Parallel)GC"));
+        assertThat(javaArgs(Map.of("GAZETTE_JAVA_OPTS", "-XX:+UseG1GC"), "serve", "--source", site.toString()))
+                .contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+        assertThat(javaArgs(Map.of("GAZETTE_JAVA_OPTS", "-XX:ParallelGCThreads=1"), "serve", "--source", site.toString()))
+                .contains("-XX:+UseSerialGC", "-XX:ParallelGCThreads=1");
     }
 
     @Test
