@@ -129,13 +129,17 @@ public final class DaemonClient {
      * runs between builds such a build is never paused (on 10,000 articles, one young collection
      * of 50-100 ms per edit otherwise); then the options given to this JVM, which win, but for
      * those that suit only a one-off build (the quick compiler alone, the launcher's small young
-     * generation) or only this process.
+     * generation) or only this process. The parallel collector, which the launcher gives a small
+     * site's build, becomes the serial one: in the daemon it doubled the peak RSS (1,155 MiB
+     * instead of 563 on 10,000 articles) and slowed every build.
      */
     static List<String> daemonOptions(List<String> jvmOptions) {
         List<String> options = new ArrayList<>();
         options.add("-XX:NewSize=256m");
         for (String option : jvmOptions) {
-            if (NOT_FOR_THE_DAEMON.stream().noneMatch(option::startsWith)) {
+            if (option.equals("-XX:+UseParallelGC")) {
+                options.add("-XX:+UseSerialGC");
+            } else if (NOT_FOR_THE_DAEMON.stream().noneMatch(option::startsWith)) {
                 options.add(option);
             }
         }

@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 class DaemonOptionsTest {
 
     @Test
-    void theDaemonKeepsItsLargeYoungGenerationAndTheOptimisingCompiler() {
-        List<String> launched = List.of("-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseSerialGC", "-Xmx2600m",
+    void theDaemonKeepsItsLargeYoungGenerationTheOptimisingCompilerAndTheSerialCollector() {
+        List<String> launched = List.of("-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseParallelGC", "-Xmx2600m",
                 "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Dgazette.daemon.site=news", "-Xms1500m");
 
         assertThat(DaemonClient.daemonOptions(launched)).containsExactly("-XX:NewSize=256m",
                 "-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseSerialGC", "-Xmx2600m", "-Xms1500m");
+    }
+
+    @Test
+    void anotherCollectorTheUserChoseStays() {
+        assertThat(DaemonClient.daemonOptions(List.of("-XX:+UseG1GC", "-Xmx8g")))
+                .containsExactly("-XX:NewSize=256m", "-XX:+UseG1GC", "-Xmx8g");
     }
 }
