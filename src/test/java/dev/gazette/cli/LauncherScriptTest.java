@@ -95,8 +95,8 @@ class LauncherScriptTest {
     }
 
     /**
-     * The quick compiler alone, a small young generation and the parallel collector for a site
-     * under 30,000 articles; above, C2, the serial collector and a heap that starts large.
+     * The parallel collector for every build; the quick compiler alone and a small young
+     * generation for a site under 30,000 articles; above, C2 and a heap that starts large.
      */
     @Test
     void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
@@ -110,8 +110,8 @@ class LauncherScriptTest {
 
         List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
 
-        assertThat(args).contains("-Xms1500m", "-XX:+UseSerialGC")
-                .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseParallelGC");
+        assertThat(args).contains("-Xms1500m", "-XX:+UseParallelGC")
+                .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseSerialGC");
     }
 
     /** The JVM refuses two collectors: one named in GAZETTE_JAVA_OPTS replaces the launcher's. */
