@@ -33,7 +33,10 @@ public final class DaemonClient {
     /** Set by the launcher to the site folder of a {@code build}: that build may use a daemon. */
     public static final String SITE_PROPERTY = "gazette.daemon.site";
 
-    /** JVM options of this process the daemon does not take: it runs long, so it keeps the optimising compiler. */
+    /**
+     * JVM options of this process the daemon does not take: it runs long, so it keeps the optimising
+     * compiler, and it sizes its young generation itself (see daemonOptions).
+     */
     private static final List<String> NOT_FOR_THE_DAEMON = List.of("-XX:TieredStopAtLevel", "-Xmn", "-D" + SITE_PROPERTY,
             "-XX:ArchiveClassesAtExit", "-XX:StartFlightRecording", "-agentlib", "-javaagent", "-Xrunjdwp");
 
@@ -129,8 +132,8 @@ public final class DaemonClient {
      * runs between builds such a build is never paused (on 10,000 articles, one young collection
      * of 50-100 ms per edit otherwise); then the options given to this JVM, which win, but for
      * those that suit only a one-off build (the quick compiler alone, the launcher's small young
-     * generation) or only this process. The parallel collector, which the launcher gives a small
-     * site's build, becomes the serial one: in the daemon it doubled the peak RSS (1,155 MiB
+     * generation) or only this process. The parallel collector, which the launcher gives a build in
+     * its own JVM, becomes the serial one: in the daemon it doubled the peak RSS (1,155 MiB
      * instead of 563 on 10,000 articles) and slowed every build.
      */
     static List<String> daemonOptions(List<String> jvmOptions) {
