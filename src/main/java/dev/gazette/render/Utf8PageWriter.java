@@ -1,6 +1,7 @@
 package dev.gazette.render;
 
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Arrays;
  * {@code String.getBytes(UTF_8)}, a lone surrogate included (as {@code ?}). One thread at a time.
  */
 final class Utf8PageWriter extends Writer {
+
+    /** Shorter text goes through the loop: the copy String would make costs more than it saves. */
+    private static final int WHOLE_STRING_AT_LEAST = 16;
 
     private static final ThreadLocal<Utf8PageWriter> OF_THREAD = ThreadLocal.withInitial(Utf8PageWriter::new);
 
@@ -49,6 +53,17 @@ final class Utf8PageWriter extends Writer {
 
     @Override
     public void write(String text, int offset, int length) {
+        // Longer text is encoded by String itself: a Latin-1 string of ASCII only (most of a page)
+        // is copied whole, where the loop below widened it to chars and looked at each. Not when
+        // a surrogate pair could be split between this text and the one before or after.
+        if (length >= WHOLE_STRING_AT_LEAST && high == 0 && !Character.isHighSurrogate(text.charAt(offset + length - 1))) {
+            byte[] utf8 = (length == text.length() ? text : text.substring(offset, offset + length))
+                    .getBytes(StandardCharsets.UTF_8);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+            return;
+        }
         int done = 0;
         while (done < length) {
             int n = Math.min(length - done, chars.length);

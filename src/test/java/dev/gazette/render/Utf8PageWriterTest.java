@@ -21,7 +21,9 @@ class Utf8PageWriterTest {
             int length = random.nextInt(round < 1000 ? 40 : 20_000);
             for (int i = 0; i < length; i++) {
                 // Mostly well-formed text, with a lone surrogate half now and then.
+                // Every fourth page mostly ASCII, as most pages are.
                 char c = random.nextInt(50) == 0 ? (char) (0xd800 + random.nextInt(0x800))
+                        : round % 4 == 0 && random.nextInt(100) > 0 ? (char) (' ' + random.nextInt(95))
                         : ALPHABET.charAt(random.nextInt(ALPHABET.length()));
                 text.append(c);
             }
