@@ -207,6 +207,23 @@ public final class BuildSession {
         configProblems.forEach(diagnostics::add);
         List<Article> articles = parser.parse(content, diagnostics);
         timer.lap("parse");
+        // The parses are saved beside the rest of the build: indexing keeps one core busy at most.
+        CompletableFuture<Void> parsesSaved = persistCaches
+                ? CompletableFuture.runAsync(() -> saveParses(content), SiteBuild::startThread)
+                : CompletableFuture.completedFuture(null);
+        BuildOutcome outcome;
+        try {
+            outcome = afterParse(changedContent, articles, diagnostics, timer, start);
+        } catch (RuntimeException | Error e) {
+            parsesSaved.exceptionally(ignored -> null).join();
+            throw e;
+        }
+        joined(parsesSaved);
+        return outcome;
+    }
+
+    private BuildOutcome afterParse(Set<Path> changedContent, List<Article> articles, Diagnostics diagnostics,
+            StageTimer timer, long start) {
         SiteModel model = SiteIndexer.index(articles, config, changedContent == null ? null : this.model);
         timer.lap("index");
         Instant now = config.buildTime() != null ? config.buildTime() : Instant.now();
@@ -259,7 +276,7 @@ public final class BuildSession {
         this.model = model;
         validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
-            saveCaches(content, files);
+            saveCaches(files);
             timer.lap("save");
         }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,
@@ -268,7 +285,7 @@ public final class BuildSession {
     }
 
     /** The future's value; its failure rethrown as it was thrown. */
-    private static <T> T joined(CompletableFuture<T> future) {
+    static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -326,31 +343,34 @@ public final class BuildSession {
     }
 
     /**
-     * Keeps this build's work for the next run; a cache that cannot be written only costs time. The
-     * four files are independent and written side by side: each is mostly CPU work in a JVM that
+     * Keeps this build's pages for the next run; a cache that cannot be written only costs time. The
+     * two files are independent and written side by side: each is mostly CPU work in a JVM that
      * has barely compiled anything yet.
      */
-    private void saveCaches(LoadedContent sources, List<OutputFile> files) {
+    private void saveCaches(List<OutputFile> files) {
+        List<Runnable> saves = List.of(
+                () -> OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE)),
+                () -> renderer.cache().save(cacheDir().resolve("render.bin")));
+        saves.parallelStream().forEach(BuildSession::saveQuietly);
+    }
+
+    /** Keeps the parses and the sources' hashes for the next run, whether or not this build succeeds. */
+    private void saveParses(LoadedContent sources) {
         Path parseCache = cacheDir().resolve("parse.bin");
         // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
         // after a small edit it is left as it is, and the next build parses those files again.
-        boolean saveParses = parser.lastChanges() > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache);
-        List<Runnable> saves = List.of(
-                () -> OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE)),
-                () -> KnownSources.save(cacheDir().resolve("sources"), sources, parser.cache()::hashOf, listedAt),
-                () -> {
-                    if (saveParses) {
-                        parser.cache().save(parseCache);
-                    }
-                },
-                () -> renderer.cache().save(cacheDir().resolve("render.bin")));
-        saves.parallelStream().forEach(save -> {
-            try {
-                save.run();
-            } catch (java.io.UncheckedIOException e) {
-                // A read-only site folder: the next build starts cold, nothing else changes.
-            }
-        });
+        if (parser.lastChanges() > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache)) {
+            saveQuietly(() -> parser.cache().save(parseCache));
+        }
+        saveQuietly(() -> KnownSources.save(cacheDir().resolve("sources"), sources, parser.cache()::hashOf, listedAt));
+    }
+
+    private static void saveQuietly(Runnable save) {
+        try {
+            save.run();
+        } catch (java.io.UncheckedIOException e) {
+            // A read-only site folder: the next build starts cold, nothing else changes.
+        }
     }
 
     private static BuildOutcome failed(Diagnostics diagnostics, int articles, long start) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One build: load -> parse -> index -> render -> write. Any problem stops it before write, so the
@@ -33,22 +34,38 @@ public final class SiteBuild {
         }
     }
 
+    /** Runs work beside the build on a thread of its own, not taking a worker from the build's pool. */
+    static void startThread(Runnable work) {
+        Thread thread = new Thread(work, "gazette-beside-build");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static BuildResult runLocked(BuildOptions options) {
         long start = System.nanoTime();
         Path cacheDir = options.source().resolve(BuildSession.CACHE_DIR);
         Path stateFile = cacheDir.resolve(BuildSession.OUTPUT_STATE);
         // The output check (a stat of every file the last build wrote) runs beside the sources' listing.
-        java.util.concurrent.CompletableFuture<OutputState> output = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<OutputState> output = CompletableFuture.supplyAsync(
                 () -> OutputState.check(stateFile, options.output()));
-        UpToDate.Stamp sources = UpToDate.sources(options, Version.get());
         UpToDate.Manifest last = UpToDate.read(cacheDir);
+        // Without a manifest (a first build, or one after a failed build) nothing can be skipped,
+        // and the sources are stamped beside the build for the next one. The stamp counts as racy
+        // if a file changed after it started, so one the build read before it changed is never
+        // taken for unchanged.
+        CompletableFuture<UpToDate.Stamp> stamp = last == null
+                ? CompletableFuture.supplyAsync(() -> UpToDate.sources(options, Version.get()), SiteBuild::startThread)
+                : CompletableFuture.completedFuture(UpToDate.sources(options, Version.get()));
         OutputState state = output.join();
-        if (last != null && !sources.racy() && last.sources().equals(sources.hash())
-                && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
-                && state != null && state.complete() && state.size() == last.files()) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
-                    Map.of("check", elapsed));
+        if (last != null) {
+            UpToDate.Stamp sources = stamp.join();
+            if (!sources.racy() && last.sources().equals(sources.hash())
+                    && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
+                    && state != null && state.complete() && state.size() == last.files()) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                return new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
+                        Map.of("check", elapsed));
+            }
         }
         Duration check = Duration.ofNanos(System.nanoTime() - start);
         UpToDate.forget(cacheDir);
@@ -59,6 +76,7 @@ public final class SiteBuild {
         } finally {
             session.close();
         }
+        UpToDate.Stamp sources = BuildSession.joined(stamp);
         if (result.ok() && !sources.racy()) {
             UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(),
                     result.articles(), result.write().total()));

@@ -39,15 +39,16 @@ final class UpToDate {
     }
 
     /**
-     * A hash of the sources. {@code racy} is true when a file changed within the last two seconds:
-     * a second edit in the same clock tick could keep size and time, so such a stamp is never
-     * trusted later (the same rule git uses for its index).
+     * A hash of the sources. {@code racy} is true when a file changed within two seconds before the
+     * stamp was started, or since: a second edit in the same clock tick could keep size and time,
+     * so such a stamp is never trusted later (the same rule git uses for its index).
      */
     record Stamp(String hash, boolean racy) {
     }
 
     /** Hash of everything the build reads, taken before it reads it. */
     static Stamp sources(BuildOptions options, String version) {
+        Instant started = Instant.now();
         Instant[] newest = {Instant.EPOCH};
         StringBuilder all = new StringBuilder(64 * 1024).append(version).append('\n')
                 .append(options.output().toAbsolutePath().normalize()).append('\n')
@@ -70,7 +71,7 @@ final class UpToDate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + config, e);
         }
-        return new Stamp(Hashes.sha256(all.toString()), newest[0].isAfter(Instant.now().minusSeconds(2)));
+        return new Stamp(Hashes.sha256(all.toString()), newest[0].isAfter(started.minusSeconds(2)));
     }
 
     private static Instant max(Instant a, Instant b) {

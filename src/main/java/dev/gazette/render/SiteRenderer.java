@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,13 +149,29 @@ public final class SiteRenderer {
         written.clear();
         FingerprintInputs inputs = previousOutput != null ? new FingerprintInputs(site, articleViews) : null;
         changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
-        List<OutputFile> out = new ArrayList<>(model.pages().parallelStream()
-                .map(page -> cachedPage(page, inputs, site, views, diagnostics))
-                .filter(Objects::nonNull)
-                .toList());
+        // Feeds and sitemaps are made beside the pages, on a thread of their own: after the
+        // pages, one core made them while the other waited.
+        CompletableFuture<List<OutputFile>> feedsAndSitemaps = CompletableFuture.supplyAsync(() -> {
+            List<OutputFile> made = new ArrayList<>(feeds(model));
+            made.addAll(sitemaps.sitemaps(model, urls, now, previousOutput == null ? null : this::reuseOrMake));
+            return made;
+        }, SiteRenderer::besidePages);
+        List<OutputFile> out;
+        try {
+            out = new ArrayList<>(model.pages().parallelStream()
+                    .map(page -> cachedPage(page, inputs, site, views, diagnostics))
+                    .filter(Objects::nonNull)
+                    .toList());
+        } finally {
+            // Never left running into the next call, whose state it shares.
+            feedsAndSitemaps.exceptionally(ignored -> null).join();
+        }
         out.addAll(assets.files());
-        out.addAll(feeds(model));
-        out.addAll(sitemaps.sitemaps(model, urls, now, previousOutput == null ? null : this::reuseOrMake));
+        try {
+            out.addAll(feedsAndSitemaps.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         for (StaticFile file : contentFiles) {
             out.add(OutputFile.copied(file.contentPath(), file.source(), "content/" + file.contentPath()));
         }
@@ -164,6 +182,12 @@ public final class SiteRenderer {
             reuseOnce = false;
         }
         return out;
+    }
+
+    private static void besidePages(Runnable work) {
+        Thread thread = new Thread(work, "gazette-feeds");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Whether the pages are at the same paths as last time (then no kept page is gone). */

@@ -226,6 +226,23 @@ class PageReuseTest {
     }
 
     @Test
+    void aBuildThatFailsInItsTemplatesStillSavesItsParses() throws IOException {
+        FixtureSite site = site("");
+        FixtureSite.deleteTree(dir.resolve(".gazette"));
+        site.file("templates/article.html", "<!DOCTYPE html><title>{{ article.headline }}</title>\n");
+        assertThat(site.build("--now", NOW).exitCode()).isEqualTo(1);
+        Files.delete(dir.resolve("templates/article.html"));
+
+        BuildSession next = new BuildSession(new BuildOptions(dir, site.output(), null, false,
+                OffsetDateTime.parse(NOW).toInstant()), true);
+        assertThat(next.rebuildAll().result().ok()).isTrue();
+        next.close();
+
+        assertThat(next.lastParseChanges()).as("articles parsed again").isZero();
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
     void thePreviewStartsFromTheLastBuildsParses() throws IOException {
         FixtureSite site = site("");
         rewriteSecondParagraphOfStory2();
