@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,12 +39,19 @@ public final class Launch {
         int code = Main.run(args,
                 new PrintWriter(new OutputStreamWriter(out, DaemonClient.charsetOf("sun.stdout.encoding")), true),
                 new PrintWriter(new OutputStreamWriter(err, DaemonClient.charsetOf("sun.stderr.encoding")), true));
-        if (mayUseDaemon && code != ExitCodes.USAGE && DaemonClient.start(Path.of(daemonSite)).isPresent()
+        if (mayUseDaemon && code != ExitCodes.USAGE && !asksForHelpOrVersion(args)
+                && DaemonClient.start(Path.of(daemonSite)).isPresent()
                 && !Arrays.asList(args).contains("--quiet") && !Arrays.asList(args).contains("-q")) {
             err.println("gazette: started a build daemon for this site; the next builds run in it, warm"
                     + " (it stops after " + DaemonMain.IDLE_MINUTES + " idle minutes or with gazette stop-daemon;"
                     + " GAZETTE_DAEMON=off builds without it).");
         }
         return code;
+    }
+
+    /** {@code build --help} builds nothing: it starts no daemon either. */
+    private static boolean asksForHelpOrVersion(String[] args) {
+        List<String> all = Arrays.asList(args);
+        return all.contains("-h") || all.contains("--help") || all.contains("-V") || all.contains("--version");
     }
 }

@@ -3,6 +3,7 @@ package dev.gazette.cli;
 import dev.gazette.render.Version;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,30 +11,54 @@ import picocli.CommandLine.Command;
 @Command(name = "gazette",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Builds a static news site from Markdown articles.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, InitCommand.class,
-            StopDaemonCommand.class, CommandLine.HelpCommand.class})
+        description = "Builds a static news site from Markdown articles.")
 public final class Main implements Runnable {
+
+    /** In the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(BuildCommand.class, CheckCommand.class, ServeCommand.class,
+            NewCommand.class, InitCommand.class, StopDaemonCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** Runs one command in this process; the jar's entry point is {@link Launch}. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** Runs one command with the given streams, as the build daemon does for its clients. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    /** The configured command line; tests call {@code execute} on it with captured streams. */
+    /** The configured command line with every command; tests call {@code execute} on it with captured streams. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a command's name, that command
+     * alone. picocli reads every command's options by reflection, in classes it cannot share
+     * between runs (compiled for Java 5), before it looks at the arguments: the other five took
+     * tens of milliseconds of each build's start. Anything else (help, a typo, no command) gets
+     * all of them.
+     */
+    static CommandLine commandLine(String[] args) {
+        // Else picocli looks up Groovy's closure class on the whole class path, in vain.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new Main());
+        Class<?> named = args.length == 0 ? null : COMMANDS.stream()
+                .filter(command -> command != CommandLine.HelpCommand.class
+                        && command.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().orElse(null);
+        for (Class<?> command : COMMANDS) {
+            if (named == null || command == named) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gazette.FixtureSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,17 @@ class CliTest {
                 .contains("Exit codes:");
         assertThat(run.err()).isEmpty();
         assertThat(site.output()).doesNotExist();
+    }
+
+    @Test
+    void aCommandNamedFirstIsTheOnlyOneSetUpButHelpAndTyposSeeAll() {
+        List<String> all = List.of("build", "check", "serve", "new", "init", "stop-daemon", "help");
+
+        assertThat(Main.commandLine(new String[] {"build", "-q"}).getSubcommands()).containsOnlyKeys("build");
+        assertThat(Main.commandLine(new String[] {"init", "x"}).getSubcommands()).containsOnlyKeys("init");
+        assertThat(Main.commandLine(new String[] {"help", "build"}).getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine(new String[] {"bild"}).getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine(new String[0]).getSubcommands().keySet()).containsExactlyElementsOf(all);
     }
 
     @Test

@@ -145,4 +145,16 @@ class LaunchTest {
         assertThat(run.err()).contains("--colour").doesNotContain("daemon");
         assertThat(socket()).doesNotExist();
     }
+
+    @Test
+    void askingForHelpStartsNoDaemon() {
+        FixtureSite.write(dir, "-- gazette.yaml --\ntitle: Courier\n-- .gazette/cache/.keep --\n");
+
+        Run run = launch(dir.toString(), "build", "--source", dir.toString(), "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: gazette build");
+        assertThat(run.err()).doesNotContain("daemon");
+        assertThat(socket()).doesNotExist();
+    }
 }
