@@ -52,7 +52,11 @@ class PageReuseTest {
 
     /** A preview session, which keeps its pages in memory. */
     private BuildSession preview(FixtureSite site) {
-        return new BuildSession(new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant()));
+        return new BuildSession(options(site));
+    }
+
+    private BuildOptions options(FixtureSite site) {
+        return new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
     }
 
     private static Map<String, OutputFile> rebuilt(BuildSession preview, Path changed) {
@@ -69,7 +73,7 @@ class PageReuseTest {
 
     /** A build as {@code gazette build} runs it, returning every output file (reused ones have no bytes). */
     private Map<String, OutputFile> build(FixtureSite site) {
-        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        BuildOptions options = options(site);
         Path state = dir.resolve(BuildSession.CACHE_DIR).resolve(BuildSession.OUTPUT_STATE);
         BuildSession session = new BuildSession(options, true, OutputState.check(state, site.output()));
         try {
@@ -233,8 +237,7 @@ class PageReuseTest {
         assertThat(site.build("--now", NOW).exitCode()).isEqualTo(1);
         Files.delete(dir.resolve("templates/article.html"));
 
-        BuildSession next = new BuildSession(new BuildOptions(dir, site.output(), null, false,
-                OffsetDateTime.parse(NOW).toInstant()), true);
+        BuildSession next = new BuildSession(options(site), true);
         assertThat(next.rebuildAll().result().ok()).isTrue();
         next.close();
 
@@ -327,7 +330,7 @@ class PageReuseTest {
             }
         }
         Files.setLastModifiedTime(dir.resolve("gazette.yaml"), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
-        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        BuildOptions options = options(site);
         assertThat(SiteBuild.run(options).ok()).isTrue();
         BuildSession preview = preview(site);
         assertThat(preview.rebuildAll().result().write().written()).isZero();
