@@ -49,13 +49,13 @@ public final class ArticleView {
     private final Map<String, Object> params;
     private final boolean draft;
     private final boolean noindex;
-    private final String jsonLd;
+    private final ArticleViews maker;
 
     ArticleView(String title, String url, String absoluteUrl, ZonedDateTime date, String isoDate,
             String displayDate, ZonedDateTime updated, String isoUpdated, String displayUpdated, String isoModified,
             Category category, List<Term> tags, List<Term> authors, String summary, dev.gazette.parse.Article article,
             String image, String absoluteImage, String imageAlt, String lang, String slug, Map<String, Object> params,
-            boolean draft, boolean noindex, String jsonLd) {
+            boolean draft, boolean noindex, ArticleViews maker) {
         this.title = title;
         this.url = url;
         this.absoluteUrl = absoluteUrl;
@@ -79,7 +79,7 @@ public final class ArticleView {
         this.params = params;
         this.draft = draft;
         this.noindex = noindex;
-        this.jsonLd = jsonLd;
+        this.maker = maker;
     }
 
     public String title() {
@@ -183,6 +183,6 @@ public final class ArticleView {
 
     public String jsonLd() {
         TemplateReads.read(TemplateReads.ARTICLE_TERMS);
-        return jsonLd;
+        return maker.jsonLd(this);
     }
 }

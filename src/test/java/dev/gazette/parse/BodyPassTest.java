@@ -53,6 +53,22 @@ class BodyPassTest {
             category: Economy
             ---
             A [link](missing.md) to nowhere.
+            -- content/2022/12/photo.md --
+            ---
+            title: Photo
+            date: 2022-12-21
+            category: Economy
+            ---
+            ![Kept](img/kept.jpg) and ![gone](img/gone.jpg).
+            -- content/2022/12/img/kept.jpg --
+            not really a picture
+            -- content/2022/12/plain.md --
+            ---
+            title: Plain
+            date: 2022-12-19
+            category: Economy
+            ---
+            Only a [site link](/about/) and an [outside one](https://example.org/).
             """;
 
     @Test
@@ -64,13 +80,37 @@ class BodyPassTest {
         List<Article> keeping = parse(ArticleParser.KEEP_BODIES_UP_TO, kept);
         List<Article> reading = parse(0, readAgain);
 
-        assertThat(keeping).hasSize(2);
+        assertThat(keeping).hasSize(3);
         assertThat(reading).isEqualTo(keeping);
-        assertThat(reading.get(1).body().html()).isEqualTo(keeping.get(1).body().html())
+        assertThat(reading.get(2).body().html()).isEqualTo(keeping.get(2).body().html())
                 .contains("<blockquote>", "Тело статьи", "<strong>bold</strong>");
         assertThat(readAgain.sorted()).extracting(Diagnostic::toString)
                 .isEqualTo(kept.sorted().stream().map(Diagnostic::toString).toList())
-                .singleElement().asString().contains("content/2022/12/broken.md", "missing.md");
+                .hasSize(2).allSatisfy(d -> assertThat(d.toString()).containsAnyOf("missing.md", "img/gone.jpg"));
+    }
+
+    /**
+     * Only a body with a link to another article waits for the second pass, when every article's
+     * URL is known (or one with a problem, reported there once); the others are made as their
+     * files are read, so their text is not kept in between.
+     */
+    @Test
+    void onlyBodiesThatLinkToArticlesOrHaveProblemsWaitForTheSecondPass() {
+        FixtureSite.write(dir, SITE);
+        Diagnostics diagnostics = new Diagnostics();
+        SiteConfig config = ConfigLoader.load(dir, null, diagnostics);
+        ArticleParser parser = new ArticleParser(config, false);
+
+        List<Article> articles = parser.parse(ContentLoader.list(dir, KnownSources.none()), diagnostics);
+
+        // treaty.md (links to other.md), broken.md and photo.md (problems); not other.md or plain.md.
+        assertThat(parser.secondPassBodies()).isEqualTo(3);
+        assertThat(articles).extracting(Article::title).containsExactly("Other", "Plain", "Shartnoma imzolandi: Тошкент");
+        assertThat(articles.get(2).body().html()).contains("href=\"/2022/12/20/other/\"");
+        assertThat(articles.get(1).body().html()).contains("href=\"/about/\"", "href=\"https://example.org/\"");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::toString).hasSize(2)
+                .anySatisfy(d -> assertThat(d).contains("content/2022/12/broken.md:6", "missing.md"))
+                .anySatisfy(d -> assertThat(d).contains("content/2022/12/photo.md:6", "img/gone.jpg"));
     }
 
     private List<Article> parse(int keepBodiesUpTo, Diagnostics diagnostics) {
