@@ -33,7 +33,6 @@ public final class ArticleParser {
             "summary", "slug", "draft", "noindex", "updated", "image", "imageAlt", "lang");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.\\-–—]+$");
     private static final int SUMMARY_LENGTH = 200;
 
     private final SiteConfig config;
@@ -657,7 +656,12 @@ public final class ArticleParser {
         if (cut < SUMMARY_LENGTH / 2) {
             cut = SUMMARY_LENGTH;
         }
-        return TRAILING_PUNCTUATION.matcher(text.substring(0, cut)).replaceAll("") + "…";
+        // Spaces and punctuation before the cut go: a loop, as a regular expression ending in $
+        // tried a match at every space of every summary (half a percent of a cold build).
+        while (cut > 0 && " \t\n\u000B\f\r,;:.-–—".indexOf(text.charAt(cut - 1)) >= 0) {
+            cut--;
+        }
+        return text.substring(0, cut) + "…";
     }
 
     private static String parentDir(String contentPath) {

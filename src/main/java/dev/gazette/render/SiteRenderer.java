@@ -571,7 +571,7 @@ public final class SiteRenderer {
             this.site = site;
         }
 
-        String of(ArticleView article) throws IOException {
+        Utf8PageWriter.Encoded of(ArticleView article) throws IOException {
             Teaser teaser = html.get(article);
             if (teaser == null) {
                 StringWriter writer = new StringWriter(1024);
@@ -581,7 +581,7 @@ public final class SiteRenderer {
                 } finally {
                     watch.end();
                 }
-                teaser = new Teaser(writer.toString(), watch.reads());
+                teaser = new Teaser(new Utf8PageWriter.Encoded(writer.toString()), watch.reads());
                 html.putIfAbsent(article, teaser);
             } else {
                 TemplateReads.read(teaser.reads());
@@ -590,8 +590,12 @@ public final class SiteRenderer {
         }
     }
 
-    /** A rendered teaser, and what its template read. */
-    private record Teaser(String html, int reads) {
+    /**
+     * A rendered teaser, and what its template read. Kept encoded: each list that shows it copies
+     * its bytes, where the text was encoded again for each (and a summary cut with an ellipsis
+     * made it a two-byte-per-character string).
+     */
+    private record Teaser(Utf8PageWriter.Encoded html, int reads) {
     }
 
     /** {@code teaser(article)}: the article's teaser, as {@link Teasers} keeps it. */
@@ -611,7 +615,7 @@ public final class SiteRenderer {
                         throw new PebbleException(null, "teaser() needs an article of a list", lineNumber, self.getName());
                     }
                     try {
-                        return new io.pebbletemplates.pebble.extension.escaper.SafeString(teasers.of(article));
+                        return teasers.of(article);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -53,7 +53,18 @@ public final class Theme {
         packaged.setPrefix(CLASSPATH_ROOT);
         packaged.setCharset("UTF-8");
         loaders.add(packaged);
-        return new DelegatingLoader(loaders);
+        return new DelegatingLoader(loaders) {
+            /**
+             * Pebble resolves only names that start with "./" or "../" against the including
+             * template; it found that out by rewriting both names with a regular expression for
+             * each loader at every include (half a percent of a cold build).
+             */
+            @Override
+            public String resolveRelativePath(String relativePath, String anchorPath) {
+                return relativePath == null || !relativePath.startsWith(".") ? null
+                        : super.resolveRelativePath(relativePath, anchorPath);
+            }
+        };
     }
 
     /** How to name a template in an error: the site's file, or the default theme's. */

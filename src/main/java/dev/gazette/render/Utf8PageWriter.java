@@ -1,5 +1,7 @@
 package dev.gazette.render;
 
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,7 +13,7 @@ import java.util.Arrays;
  * encoded, trimmed): a third of all a cold build allocated. Gives exactly the bytes of
  * {@code String.getBytes(UTF_8)}, a lone surrogate included (as {@code ?}). One thread at a time.
  */
-final class Utf8PageWriter extends Writer {
+final class Utf8PageWriter extends Writer implements SpecializedWriter {
 
     /** Shorter text goes through the loop: the copy String would make costs more than it saves. */
     private static final int WHOLE_STRING_AT_LEAST = 16;
@@ -25,6 +27,40 @@ final class Utf8PageWriter extends Writer {
     private char high;
 
     private Utf8PageWriter() {
+    }
+
+    /**
+     * Safe template output encoded once, for output printed on many pages: Pebble hands it to
+     * this writer as it is ({@link #write(Object)}), which copies its bytes. Elsewhere it is text.
+     */
+    static final class Encoded extends SafeString {
+        /** The bytes, or null where the text starts or ends with half a surrogate pair. */
+        private final byte[] utf8;
+        /** The text where there are no bytes: a half may pair with the text before or after. */
+        private final String text;
+
+        Encoded(String html) {
+            super("");
+            boolean halfAtAnEnd = !html.isEmpty() && (Character.isLowSurrogate(html.charAt(0))
+                    || Character.isHighSurrogate(html.charAt(html.length() - 1)));
+            this.utf8 = halfAtAnEnd ? null : html.getBytes(StandardCharsets.UTF_8);
+            this.text = halfAtAnEnd ? html : null;
+        }
+
+        @Override
+        public String toString() {
+            return text != null ? text : new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Encoded that && toString().equals(that.toString());
+        }
+
+        @Override
+        public int hashCode() {
+            return toString().hashCode();
+        }
     }
 
     /** This thread's writer, emptied. */
@@ -43,6 +79,59 @@ final class Utf8PageWriter extends Writer {
             high = 0;
         }
         return Arrays.copyOf(bytes, size);
+    }
+
+    /** What Pebble prints: {@link Encoded} bytes are copied, anything else is written as text. */
+    @Override
+    public void write(Object value) {
+        // After half a surrogate pair, the text goes through the loop, which pairs or replaces it.
+        if (value instanceof Encoded encoded && encoded.utf8 != null && high == 0) {
+            ensure(encoded.utf8.length);
+            System.arraycopy(encoded.utf8, 0, bytes, size, encoded.utf8.length);
+            size += encoded.utf8.length;
+        } else {
+            SpecializedWriter.super.write(value);
+        }
+    }
+
+    @Override
+    public void writeSpecialized(String text) {
+        write(text, 0, text.length());
+    }
+
+    @Override
+    public void writeSpecialized(int value) {
+        writeSpecialized(String.valueOf(value));
+    }
+
+    @Override
+    public void writeSpecialized(long value) {
+        writeSpecialized(String.valueOf(value));
+    }
+
+    @Override
+    public void writeSpecialized(double value) {
+        writeSpecialized(String.valueOf(value));
+    }
+
+    @Override
+    public void writeSpecialized(float value) {
+        writeSpecialized(String.valueOf(value));
+    }
+
+    @Override
+    public void writeSpecialized(short value) {
+        writeSpecialized(String.valueOf(value));
+    }
+
+    @Override
+    public void writeSpecialized(byte value) {
+        writeSpecialized(String.valueOf(value));
+    }
+
+    @Override
+    public void writeSpecialized(char value) {
+        write((int) value);
     }
 
     @Override

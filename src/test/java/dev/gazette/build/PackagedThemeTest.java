@@ -122,6 +122,27 @@ class PackagedThemeTest {
         assertThat(notFound.title()).isEqualTo("Page not found — Bare Courier");
     }
 
+    /** Pebble resolves "./" and "../" against the including template; other names from the root. */
+    @Test
+    void siteTemplatesIncludeByRelativeAndRootNames() {
+        FixtureSite site = FixtureSite.write(dir, CONTENT + """
+                -- templates/404.html --
+                {% extends "base.html" %}
+                {% block content %}{% include "./parts/gone.html" %}{% endblock %}
+                -- templates/parts/gone.html --
+                <h1 class="page-title">Gone</h1>{% include "../parts/extra/more.html" %}{% include "parts/plain.html" %}
+                -- templates/parts/extra/more.html --
+                <p class="more">Try the home page.</p>
+                -- templates/parts/plain.html --
+                <p class="plain">Or search.</p>
+                """).buildOk();
+
+        Document notFound = site.page("/404.html");
+        assertThat(notFound.select("h1.page-title").text()).isEqualTo("Gone");
+        assertThat(notFound.select("p.more").text()).isEqualTo("Try the home page.");
+        assertThat(notFound.select("p.plain").text()).isEqualTo("Or search.");
+    }
+
     @Test
     void siteStylesheetOverridesTheDefaultOneAndOtherAssetsAreAdded() {
         FixtureSite site = FixtureSite.write(dir, CONTENT + """

@@ -32,9 +32,11 @@ class Utf8PageWriterTest {
             int at = 0;
             while (at < page.length()) {
                 int n = Math.min(page.length() - at, 1 + random.nextInt(9000));
-                switch (random.nextInt(3)) {
+                switch (random.nextInt(4)) {
                     case 0 -> writer.write(page, at, n);
                     case 1 -> writer.write(page.toCharArray(), at, n);
+                    // As Pebble prints a teaser.
+                    case 2 -> writer.write((Object) new Utf8PageWriter.Encoded(page.substring(at, at + n)));
                     default -> {
                         n = 1;
                         writer.write(page.charAt(at));
@@ -44,6 +46,21 @@ class Utf8PageWriterTest {
             }
             assertThat(writer.toByteArray()).as(page).isEqualTo(page.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void printsWhatPebbleHandsItAsPebblesOwnWritersWould() throws IOException {
+        Utf8PageWriter writer = Utf8PageWriter.ofThisThread();
+        java.io.StringWriter plain = new java.io.StringWriter();
+        Object[] values = {new Utf8PageWriter.Encoded("<p>Тошкент…</p>"), 42, 7L, 2.5, 1.5f, (short) 3, (byte) 4, 'ў',
+                new java.math.BigDecimal("1E+3"), new io.pebbletemplates.pebble.extension.escaper.SafeString("<b>")};
+        for (Object value : values) {
+            writer.write(value);
+            plain.write(io.pebbletemplates.pebble.utils.StringUtils.toString(value));
+        }
+
+        assertThat(new String(writer.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(plain.toString())
+                .isEqualTo("<p>Тошкент…</p>4272.51.534ў1000<b>");
     }
 
     @Test
