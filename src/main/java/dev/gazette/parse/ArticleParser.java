@@ -43,7 +43,7 @@ public final class ArticleParser {
     private int keepBodiesUpTo = KEEP_BODIES_UP_TO;
     private int lastChanges;
     private LastParse last;
-    /** For tests: how many bodies the last calls rendered in the second pass. */
+    /** For tests: how many bodies were rendered in a second pass so far. */
     private final java.util.concurrent.atomic.AtomicInteger secondPassBodies = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -269,7 +269,7 @@ public final class ArticleParser {
      * targets (those known before the first pass ends: the published files), an article whose
      * links need no other article's URL is made at once, so its text need not stay in memory until
      * the second pass: keeping every body of 10,000 articles that long made the collector copy
-     * 50 MB of it into the old generation, a tenth of a cold build's time.
+     * 50 MB of it into the old generation.
      */
     private Item item(SourceFile file, ParseCache.Entry cached, boolean keepBody, LinkTargets early,
             Diagnostics diagnostics) {
