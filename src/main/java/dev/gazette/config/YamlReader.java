@@ -43,6 +43,12 @@ public final class YamlReader {
      * error lines are file lines.
      */
     public static Result read(String text, int firstLine) {
+        YamlNode.Mapping flat = FlatYaml.read(text, firstLine);
+        return flat != null ? new Result(flat, 0, null) : readByParser(text, firstLine);
+    }
+
+    /** {@link #read(String, int)} through Jackson's YAML parser, whatever the document. */
+    static Result readByParser(String text, int firstLine) {
         Result result = parse(text);
         int offset = firstLine - 1;
         if (offset == 0) {
