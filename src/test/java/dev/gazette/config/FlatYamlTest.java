@@ -34,7 +34,9 @@ class FlatYamlTest {
         "[\"😀\", 'Тошкент', plain words]", "[~, null, 'null']", "\"quote\" trailing", "'a', 'b'",
         "[a]]", "[a] ]", "x ]", "[\"a\"b]", "<<", "=", "- ", "[-1, +2, .5]", "line\u2028sep", "para\u2029sep",
         "\"quoted\u2028line\"", "[a\u2029b]", "zero\u200bwidth", "rtl\u202emark", "\ue000private", "nonchar\ufffe",
-        "\"c1\u0085quoted\"", "tilde~inside", "'single \"double\" inside'", "\"double 'single' inside\""};
+        "\"c1\u0085quoted\"", "tilde~inside", "https://example.org/a?b=c#d", "http://x:8080/y",
+        "C:\\path\\file", "a\\b", "\"C:\\path\"", "'back\\slash'", "[https://a.org/x, 'y']", "/images/x.jpg",
+        "../up.md", "x.jpg", "uz-Latn", "2022-12-22", "20:26", "a - b", "a -b", "-", "--", "? ", "a ? b", "!", "a !b", "'single \"double\" inside'", "\"double 'single' inside\""};
     private static final String[] EXTRA_LINES = {"", "", "  indented: line", "# a comment", "---", "...",
         "- item", "\tkey: tab", "key:", "key: [multi,", "  line]", "   "};
 
