@@ -93,9 +93,9 @@ public final class ArticleParser {
         boolean keepBodies = n <= keepBodiesUpTo;
         Set<String> staticFiles = staticPaths(content);
         LinkTargets early = new LinkTargets(null, null, staticFiles);
-        Item[] items = java.util.stream.IntStream.range(0, n).parallel()
-                .mapToObj(i -> item(files.get(i), previous.get(files.get(i).path()), keepBodies, early, diagnostics))
-                .toArray(Item[]::new);
+        Item[] items = new Item[n];
+        onEveryCore(n, i -> items[i] = item(files.get(i), previous.get(files.get(i).path()), keepBodies, early,
+                diagnostics));
         Map<String, String> articleUrls = new HashMap<>();
         Set<String> drafts = new HashSet<>();
         String[] itemUrls = new String[n];
@@ -203,6 +203,22 @@ public final class ArticleParser {
         lastChanges = changed;
         last = new LastParse(files, before.staticFiles, before.itemUrls, before.itemDrafts, before.targets, articles);
         return present(articles);
+    }
+
+    /**
+     * Runs {@code task} for each index from 0 to {@code n} on every core of the common pool and
+     * this thread, each taking the next index as it is done. A parallel stream cuts the range into
+     * four parts for two cores, and a core that finished its parts sat idle while the other did
+     * its last: for a second at the end of a cold build's parse of 10,000 articles.
+     */
+    private static void onEveryCore(int n, java.util.function.IntConsumer task) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+        java.util.stream.IntStream.range(0, workers).parallel().forEach(worker -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                task.accept(i);
+            }
+        });
     }
 
     private static Set<String> staticPaths(LoadedContent content) {
