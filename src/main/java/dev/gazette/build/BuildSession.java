@@ -276,7 +276,7 @@ public final class BuildSession {
         this.model = model;
         validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
-            saveCaches(files);
+            saveCaches(files, staging);
             timer.lap("save");
         }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,
@@ -343,13 +343,15 @@ public final class BuildSession {
     }
 
     /**
-     * Keeps this build's pages for the next run; a cache that cannot be written only costs time. The
+     * Keeps this build's pages for the next run ({@code staged}: the new site the files were
+     * written to, which knows their stamps, or null); a cache that cannot be written only costs time. The
      * two files are independent and written side by side: each is mostly CPU work in a JVM that
      * has barely compiled anything yet.
      */
-    private void saveCaches(List<OutputFile> files) {
+    private void saveCaches(List<OutputFile> files, Staging staged) {
         List<Runnable> saves = List.of(
-                () -> OutputState.after(options.output(), files, outputState).save(cacheDir().resolve(OUTPUT_STATE)),
+                () -> OutputState.after(options.output(), files, outputState, staged)
+                        .save(cacheDir().resolve(OUTPUT_STATE)),
                 () -> renderer.cache().save(cacheDir().resolve("render.bin")));
         saves.parallelStream().forEach(BuildSession::saveQuietly);
     }

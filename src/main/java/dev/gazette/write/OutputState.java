@@ -83,11 +83,23 @@ public final class OutputState {
      * previous output (reused as they were) keep their stamps, the others are looked at.
      */
     public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before) {
+        return after(outputDir, files, before, null);
+    }
+
+    /**
+     * Like {@link #after(Path, List, OutputState)}, taking the stamps of the files {@code staged}
+     * wrote (null: none) from it: moving the new site into place keeps each file's size and time.
+     * Looking at each file after the build had one core do it while the other waited, a tenth of
+     * a second on 10,000 articles; the files were looked at as they were written instead.
+     */
+    public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before, Staging staged) {
         Path output = outputDir.toAbsolutePath().normalize();
         Map<String, Stamp> now = new ConcurrentHashMap<>();
         files.parallelStream().forEach(file -> {
             Path target = OutputPaths.resolveInside(output, file.path());
-            Stamp stamp = before != null && before.isIntact(file.path()) && target.equals(file.copyFrom())
+            Stamp written = staged == null ? null : staged.stampOf(file.path());
+            Stamp stamp = written != null ? written
+                    : before != null && before.isIntact(file.path()) && target.equals(file.copyFrom())
                     ? before.recorded.get(file.path()) : stamp(target);
             if (stamp != null) {
                 now.put(file.path(), stamp);
@@ -158,7 +170,7 @@ public final class OutputState {
     }
 
     /** The stamp of a regular file (links are not followed), or null when there is none. */
-    private static Stamp stamp(Path file) {
+    static Stamp stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return attributes.isRegularFile()

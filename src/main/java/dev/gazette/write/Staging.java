@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,8 @@ public final class Staging {
     private final Path dir;
     private final boolean hadOutput;
     private final Set<String> staged = ConcurrentHashMap.newKeySet();
+    /** The size and time of each file written here, taken as it was written (see {@link #stampOf}). */
+    private final Map<String, OutputState.Stamp> stamps = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
     private final Folders folders;
@@ -57,6 +60,7 @@ public final class Staging {
         boolean changed = SiteWriter.writeOne(file, target,
                 hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
         (changed ? written : unchanged).incrementAndGet();
+        stamp(file.path(), target);
         return new OutputFile(file.path(), null, target, file.origin(), file.originLine());
     }
 
@@ -77,6 +81,7 @@ public final class Staging {
                 boolean changed = SiteWriter.writeOne(file, target,
                         hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
                 (changed ? written : unchanged).incrementAndGet();
+                stamp(file.path(), target);
             });
             files.forEach(f -> paths.add(f.path()));
             int removed = !hadOutput ? 0 : state != null ? SiteWriter.removedPaths(state, paths).size()
@@ -90,6 +95,21 @@ public final class Staging {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    private void stamp(String path, Path target) {
+        OutputState.Stamp stamp = OutputState.stamp(target);
+        if (stamp != null) {
+            stamps.put(path, stamp);
+        }
+    }
+
+    /**
+     * The size and time of the file this new site has at {@code path}, as written; null for one it
+     * did not write. The same once the site is swapped in: moving a folder changes neither.
+     */
+    OutputState.Stamp stampOf(String path) {
+        return stamps.get(path);
     }
 
     /** Deletes the new site; the output folder stays as it was. */
