@@ -45,6 +45,8 @@ public final class ArticleParser {
     private LastParse last;
     /** For tests: how many bodies were rendered in a second pass so far. */
     private final java.util.concurrent.atomic.AtomicInteger secondPassBodies = new java.util.concurrent.atomic.AtomicInteger();
+    /** For tests: how many bodies the first pass rendered in vain so far (see {@link #mayLinkToAnArticle}). */
+    private final java.util.concurrent.atomic.AtomicInteger firstPassTriesLost = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param includeDrafts keep articles marked {@code draft: true} (the {@code --drafts} option)
@@ -118,7 +120,7 @@ public final class ArticleParser {
         // Each item is dropped once its article exists, so the headers' copies of the text do not
         // all stay in memory until the end (a 100,000-article archive is gigabytes of text).
         Article[] articles = new Article[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        onEveryCore(n, i -> {
             Item item = items[i];
             items[i] = null;
             articles[i] = item == null ? null : article(item, targets, next, diagnostics);
@@ -275,6 +277,11 @@ public final class ArticleParser {
         return secondPassBodies.get();
     }
 
+    /** For tests: how many bodies the first pass rendered in vain so far. */
+    int firstPassTriesLost() {
+        return firstPassTriesLost.get();
+    }
+
     /** For tests: another limit than {@link #KEEP_BODIES_UP_TO}. */
     void keepBodiesUpTo(int articles) {
         keepBodiesUpTo = articles;
@@ -308,7 +315,7 @@ public final class ArticleParser {
         if (header == null) {
             return null;
         }
-        if (early != null && !(header.draft && !includeDrafts)) {
+        if (early != null && !(header.draft && !includeDrafts) && !mayLinkToAnArticle(header)) {
             ParseCache.Entry done = articleBeforeTargets(header, hash, early);
             if (done != null) {
                 return new Item(file, hash, null, done, null);
@@ -317,6 +324,17 @@ public final class ArticleParser {
         // A large archive's build reads the file again for its body in the second pass (see
         // KEEP_BODIES_UP_TO).
         return new Item(file, hash, null, null, text != null && !keepBody ? header.withBody(null) : header);
+    }
+
+    /**
+     * Whether the body or image may name another article's {@code .md} file. Such a body waits for
+     * the second pass without a try in the first, which would parse it only to find that link, and
+     * parse it again: on a site whose every article linked to another, that was a third more CPU.
+     * A link this misses (written with escapes) is still found by {@link #resolve}.
+     */
+    private static boolean mayLinkToAnArticle(Header header) {
+        String body = header.parts.body();
+        return body == null || body.contains(".md") || header.image != null && header.image.contains(".md");
     }
 
     /**
@@ -330,9 +348,11 @@ public final class ArticleParser {
         try {
             article = toArticle(header, textHash, early, links, problems);
         } catch (NeedsArticleUrls e) {
+            firstPassTriesLost.incrementAndGet();
             return null;
         }
         if (article == null || problems.hasErrors()) {
+            firstPassTriesLost.incrementAndGet();
             return null;
         }
         return new ParseCache.Entry(textHash, header.url, header.draft, article, links);

@@ -69,6 +69,13 @@ class BodyPassTest {
             category: Economy
             ---
             Only a [site link](/about/) and an [outside one](https://example.org/).
+            -- content/2022/12/escaped.md --
+            ---
+            title: Escaped
+            date: 2022-12-18
+            category: Economy
+            ---
+            A link to [the other report](other%2Emd), its name escaped.
             """;
 
     @Test
@@ -80,9 +87,9 @@ class BodyPassTest {
         List<Article> keeping = parse(ArticleParser.KEEP_BODIES_UP_TO, kept);
         List<Article> reading = parse(0, readAgain);
 
-        assertThat(keeping).hasSize(3);
+        assertThat(keeping).hasSize(4);
         assertThat(reading).isEqualTo(keeping);
-        assertThat(reading.get(2).body().html()).isEqualTo(keeping.get(2).body().html())
+        assertThat(reading.get(3).body().html()).isEqualTo(keeping.get(3).body().html())
                 .contains("<blockquote>", "Тело статьи", "<strong>bold</strong>");
         assertThat(readAgain.sorted()).extracting(Diagnostic::toString)
                 .isEqualTo(kept.sorted().stream().map(Diagnostic::toString).toList())
@@ -103,11 +110,16 @@ class BodyPassTest {
 
         List<Article> articles = parser.parse(ContentLoader.list(dir, KnownSources.none()), diagnostics);
 
-        // treaty.md (links to other.md), broken.md and photo.md (problems); not other.md or plain.md.
-        assertThat(parser.secondPassBodies()).isEqualTo(3);
-        assertThat(articles).extracting(Article::title).containsExactly("Other", "Plain", "Shartnoma imzolandi: Тошкент");
-        assertThat(articles.get(2).body().html()).contains("href=\"/2022/12/20/other/\"");
-        assertThat(articles.get(1).body().html()).contains("href=\"/about/\"", "href=\"https://example.org/\"");
+        // treaty.md and escaped.md (link to other.md), broken.md and photo.md (problems); not
+        // other.md or plain.md. The first pass tried only photo.md (its problem shows when
+        // rendered) and escaped.md (no ".md" in its text).
+        assertThat(parser.secondPassBodies()).isEqualTo(4);
+        assertThat(parser.firstPassTriesLost()).isEqualTo(2);
+        assertThat(articles).extracting(Article::title)
+                .containsExactly("Escaped", "Other", "Plain", "Shartnoma imzolandi: Тошкент");
+        assertThat(articles.get(3).body().html()).contains("href=\"/2022/12/20/other/\"");
+        assertThat(articles.get(0).body().html()).contains("href=\"/2022/12/20/other/\"");
+        assertThat(articles.get(2).body().html()).contains("href=\"/about/\"", "href=\"https://example.org/\"");
         assertThat(diagnostics.sorted()).extracting(Diagnostic::toString).hasSize(2)
                 .anySatisfy(d -> assertThat(d).contains("content/2022/12/broken.md:6", "missing.md"))
                 .anySatisfy(d -> assertThat(d).contains("content/2022/12/photo.md:6", "img/gone.jpg"));
