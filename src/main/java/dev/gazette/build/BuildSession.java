@@ -227,8 +227,6 @@ public final class BuildSession {
         SiteModel model = SiteIndexer.index(articles, config, changedContent == null ? null : this.model);
         timer.lap("index");
         Instant now = config.buildTime() != null ? config.buildTime() : Instant.now();
-        // Under the site's lock no other build of it runs, so such folders are an interrupted one's.
-        SiteWriter.removeLeftovers(options.output());
         // A one-off build that must render every page streams them to disk as they come, so a
         // large archive never sits in memory whole; the preview keeps its pages to serve them.
         Staging staging = persistCaches && !renderer.reusesPreviousBuild() ? Staging.begin(options.output()) : null;

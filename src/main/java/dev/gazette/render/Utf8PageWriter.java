@@ -86,9 +86,7 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     public void write(Object value) {
         // After half a surrogate pair, the text goes through the loop, which pairs or replaces it.
         if (value instanceof Encoded encoded && encoded.utf8 != null && high == 0) {
-            ensure(encoded.utf8.length);
-            System.arraycopy(encoded.utf8, 0, bytes, size, encoded.utf8.length);
-            size += encoded.utf8.length;
+            append(encoded.utf8);
         } else {
             SpecializedWriter.super.write(value);
         }
@@ -146,11 +144,8 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
         // is copied whole, where the loop below widened it to chars and looked at each. Not when
         // a surrogate pair could be split between this text and the one before or after.
         if (length >= WHOLE_STRING_AT_LEAST && high == 0 && !Character.isHighSurrogate(text.charAt(offset + length - 1))) {
-            byte[] utf8 = (length == text.length() ? text : text.substring(offset, offset + length))
-                    .getBytes(StandardCharsets.UTF_8);
-            ensure(utf8.length);
-            System.arraycopy(utf8, 0, bytes, size, utf8.length);
-            size += utf8.length;
+            append((length == text.length() ? text : text.substring(offset, offset + length))
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         int done = 0;
@@ -211,6 +206,13 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
             bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
             bytes[size++] = (byte) (0x80 | (c & 0x3F));
         }
+    }
+
+    /** Adds bytes already encoded. */
+    private void append(byte[] utf8) {
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        size += utf8.length;
     }
 
     private void ensure(int more) {

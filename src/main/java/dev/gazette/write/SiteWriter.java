@@ -48,6 +48,7 @@ public final class SiteWriter {
      */
     public static WriteResult write(List<OutputFile> files, Path outputDir, OutputState state) {
         Path output = outputDir.toAbsolutePath().normalize();
+        removeLeftovers(output);
         Set<String> paths = new HashSet<>();
         for (OutputFile file : files) {
             if (!paths.add(file.path())) {
@@ -310,10 +311,12 @@ public final class SiteWriter {
      * Deletes what an interrupted build left next to {@code outputDir}: a new site it was
      * assembling ({@code .site.new-<digits>}) or the previous one it was deleting
      * ({@code .site.old-<digits>}), names Gazette gives only these folders. A build stopped with
-     * Ctrl-C while rendering 100,000 articles left 1.4 GB there, hidden, for good. Call it only
-     * while holding the site's build lock: a running build's folders have the same names.
+     * Ctrl-C while rendering 100,000 articles left 1.4 GB there, hidden, for good. Called by every
+     * write of a whole site ({@link #write}, {@link Staging#begin}), which runs under the site's
+     * build lock: a running build's folders have the same names. Not by the preview's updates
+     * after a save, which come after such a write.
      */
-    public static void removeLeftovers(Path outputDir) {
+    static void removeLeftovers(Path outputDir) {
         Path output = outputDir.toAbsolutePath().normalize();
         Path parent = output.getParent();
         if (parent == null || !Files.isDirectory(parent)) {

@@ -36,11 +36,16 @@ public final class Staging {
         this.hadOutput = Files.isDirectory(output);
     }
 
-    /** Starts a new site for {@code outputDir} in a hidden folder next to it. */
+    /**
+     * Starts a new site for {@code outputDir} in a hidden folder next to it, first removing what an
+     * interrupted build left there ({@link SiteWriter#removeLeftovers}). Called under the site's
+     * build lock, as every write is.
+     */
     public static Staging begin(Path outputDir) {
         Path output = outputDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(output.getParent());
+            SiteWriter.removeLeftovers(output);
             return new Staging(output, Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".new-"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write next to " + output, e);
