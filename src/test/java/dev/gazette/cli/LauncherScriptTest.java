@@ -96,7 +96,8 @@ class LauncherScriptTest {
 
     /**
      * The parallel collector for every build; the quick compiler alone and a small young
-     * generation for a site under 30,000 articles; above, C2 and a heap that starts large.
+     * generation for a site under 30,000 articles; above, C2 and a heap that starts large, its
+     * young generation held at 100 MB.
      */
     @Test
     void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
@@ -110,7 +111,7 @@ class LauncherScriptTest {
 
         List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
 
-        assertThat(args).contains("-Xms1500m", "-XX:+UseParallelGC")
+        assertThat(args).contains("-Xms1500m", "-Xmn100m", "-XX:+UseParallelGC")
                 .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseSerialGC");
     }
 
