@@ -113,6 +113,19 @@ class LauncherScriptTest {
 
         assertThat(args).contains("-Xms1500m", "-Xmn100m", "-XX:+UseParallelGC")
                 .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseSerialGC");
+
+        // A cap of the user's own below that start: the JVM would refuse to start at all.
+        List<String> capped = javaArgs(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"), "build", "--source", site.toString());
+
+        assertThat(capped).contains("-Xmn100m", "-Xmx1g").doesNotContain("-Xms1500m");
+        List<String> heap = capped.stream().filter(a -> a.startsWith("-Xm")).toList();
+        assertThat(heap).containsExactly("-Xmx2600m", "-Xmn100m", "-Xmx1g");
+        List<String> realJava = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        realJava.addAll(heap);
+        realJava.add("-version");
+        Process check = new ProcessBuilder(realJava).redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(said).isZero();
     }
 
     /** The JVM refuses two collectors: one named in GAZETTE_JAVA_OPTS replaces the launcher's. */
