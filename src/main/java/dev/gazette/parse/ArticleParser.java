@@ -348,8 +348,7 @@ public final class ArticleParser {
         try {
             article = toArticle(header, textHash, early, links, problems);
         } catch (NeedsArticleUrls e) {
-            firstPassTriesLost.incrementAndGet();
-            return null;
+            article = null;
         }
         if (article == null || problems.hasErrors()) {
             firstPassTriesLost.incrementAndGet();

@@ -79,18 +79,11 @@ public final class OutputState {
     }
 
     /**
-     * The state after {@code files} were written to {@code outputDir}: files kept from the
-     * previous output (reused as they were) keep their stamps, the others are looked at.
-     */
-    public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before) {
-        return after(outputDir, files, before, null);
-    }
-
-    /**
-     * Like {@link #after(Path, List, OutputState)}, taking the stamps of the files {@code staged}
-     * wrote (null: none) from it: moving the new site into place keeps each file's size and time.
-     * Looking at each file after the build had one core do it while the other waited, a tenth of
-     * a second on 10,000 articles; the files were looked at as they were written instead.
+     * The state after {@code files} were written to {@code outputDir}: the files {@code staged}
+     * wrote (null: none) have the stamps it took as it wrote them, since moving the new site into
+     * place keeps each file's size and time (looking at each file after the build had one core do
+     * it while the other waited, a tenth of a second on 10,000 articles); files kept from the
+     * previous output (reused as they were) keep their stamps; the others are looked at.
      */
     public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before, Staging staged) {
         Path output = outputDir.toAbsolutePath().normalize();

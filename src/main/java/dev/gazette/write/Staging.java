@@ -62,10 +62,7 @@ public final class Staging {
         if (!staged.add(file.path())) {
             return file;
         }
-        boolean changed = SiteWriter.writeOne(file, target,
-                hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
-        (changed ? written : unchanged).incrementAndGet();
-        stamp(file.path(), target);
+        write(file, target);
         return new OutputFile(file.path(), null, target, file.origin(), file.originLine());
     }
 
@@ -83,10 +80,7 @@ public final class Staging {
                 if (target.equals(file.copyFrom())) {
                     return;
                 }
-                boolean changed = SiteWriter.writeOne(file, target,
-                        hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
-                (changed ? written : unchanged).incrementAndGet();
-                stamp(file.path(), target);
+                write(file, target);
             });
             files.forEach(f -> paths.add(f.path()));
             int removed = !hadOutput ? 0 : state != null ? SiteWriter.removedPaths(state, paths).size()
@@ -102,10 +96,14 @@ public final class Staging {
         }
     }
 
-    private void stamp(String path, Path target) {
+    /** Writes {@code file} at {@code target} in the new site, counting it and taking its stamp. */
+    private void write(OutputFile file, Path target) {
+        boolean changed = SiteWriter.writeOne(file, target,
+                hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
+        (changed ? written : unchanged).incrementAndGet();
         OutputState.Stamp stamp = OutputState.stamp(target);
         if (stamp != null) {
-            stamps.put(path, stamp);
+            stamps.put(file.path(), stamp);
         }
     }
 
