@@ -19,9 +19,11 @@ import dev.gazette.render.SiteRenderer;
 import dev.gazette.render.Theme;
 import dev.gazette.write.OutputPaths;
 import dev.gazette.write.OutputState;
+import dev.gazette.write.PageUpdates;
 import dev.gazette.write.SiteWriter;
 import dev.gazette.write.Staging;
 import dev.gazette.write.WriteResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,7 +169,7 @@ public final class BuildSession {
                 if (!persistCaches) {
                     // The preview starts from the last build's parses (read, never written back):
                     // on a large site, parsing every article was most of its start-up.
-                    return ParseCache.loadInMemory(cacheDir().resolve("parse.bin"), parseKey);
+                    return ParseCache.loadPrivately(cacheDir().resolve("parse.bin"), parseKey, cacheDir());
                 }
                 ParseCache loaded = ParseCache.load(cacheDir().resolve("parse.bin"), parseKey);
                 // A one-off build keeps new bodies on disk rather than in memory.
@@ -192,14 +194,15 @@ public final class BuildSession {
             });
             listedAt = Instant.now();
             // A one-off build leaves each file to be read as it is parsed; the preview reads them
-            // all now, to reload single files later.
+            // all now, to reload single files later. It keeps their hashes, not their texts (half a
+            // gigabyte for a 100,000-article archive): the parser reads again a file it must parse.
             content = persistCaches ? ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources")))
-                    : ContentLoader.load(options.source(), diagnostics);
+                    : ContentLoader.load(options.source(), diagnostics).withoutTexts();
             parser = new ArticleParser(config, options.drafts(), joined(parseCache));
             renderer = joined(siteRenderer);
         } else {
             if (!changedContent.isEmpty()) {
-                content = ContentLoader.update(content, options.source(), changedContent, diagnostics);
+                content = ContentLoader.update(content, options.source(), changedContent, diagnostics).withoutTexts();
             }
         }
         timer.lap("load");
@@ -228,14 +231,27 @@ public final class BuildSession {
         timer.lap("index");
         Instant now = config.buildTime() != null ? config.buildTime() : Instant.now();
         // A one-off build that must render every page streams them to disk as they come, so a
-        // large archive never sits in memory whole; the preview keeps its pages to serve them.
+        // large archive never sits in memory whole.
         Staging staging = persistCaches && !renderer.reusesPreviousBuild() ? Staging.begin(options.output()) : null;
+        if (!persistCaches && written != null && !Files.isDirectory(options.output())) {
+            // Someone deleted the preview's output folder: the pages it kept stood for files there.
+            renderer.forgetOutput();
+            written = null;
+        }
+        // So does the preview, next to the output folder, keeping and serving a stand-in that names
+        // the page's file (2.5 GB of pages for 100,000 articles did not fit in its heap); the pages
+        // are moved in once the build has succeeded.
+        PageUpdates updates = persistCaches ? null : PageUpdates.begin(options.output());
         List<OutputFile> files;
         try {
-            files = renderer.render(model, content.files(), now, diagnostics, staging == null ? null : staging::add);
+            files = renderer.render(model, content.files(), now, diagnostics,
+                    staging != null ? staging::add : updates != null ? updates::add : null, updates != null);
         } catch (RuntimeException e) {
             if (staging != null) {
                 staging.abort();
+            }
+            if (updates != null) {
+                updates.abort();
             }
             throw e;
         }
@@ -249,6 +265,9 @@ public final class BuildSession {
             if (staging != null) {
                 staging.abort();
             }
+            if (updates != null) {
+                updates.abort();
+            }
             return failed(diagnostics, articles.size(), start);
         }
         // The preview records its files, and which of them the last build left as they are (see
@@ -261,9 +280,16 @@ public final class BuildSession {
             // to remove. A build that fails before this point keeps it.
             OutputState.forget(cacheDir().resolve(OUTPUT_STATE));
         }
+        int pagesMoved = 0;
+        if (updates != null) {
+            pagesMoved = updates.commit();
+            renderer.keepRendered();
+        }
         WriteResult write = staging != null ? staging.commit(files, outputState)
                 : written == null ? SiteWriter.write(files, options.output(), persistCaches ? outputState : previewStart)
                 : SiteWriter.update(written, files, options.output());
+        // The pages moved into place count as written, not as left unchanged.
+        write = new WriteResult(write.written() + pagesMoved, write.unchanged() - pagesMoved, write.removed());
         if (recordPreview) {
             try {
                 previewStart.afterPreview(options.output(), files).save(cacheDir().resolve(OUTPUT_STATE));
@@ -331,6 +357,11 @@ public final class BuildSession {
     /** How many articles the last build parsed afresh or dropped (see {@link ArticleParser#lastChanges}). */
     synchronized int lastParseChanges() {
         return parser.lastChanges();
+    }
+
+    /** The output paths of the pages the last build rendered rather than reused. */
+    synchronized Set<String> lastRenderedPages() {
+        return renderer.renderedPaths();
     }
 
     /** When the output of the last build starts depending on the clock (null: it does not). */

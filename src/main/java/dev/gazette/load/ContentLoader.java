@@ -280,15 +280,6 @@ public final class ContentLoader {
         }
     }
 
-    /** The text of a file that was valid UTF-8 when it was listed. */
-    static String decode(byte[] bytes, String display) {
-        try {
-            return decodeStrictly(bytes);
-        } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(display + " is no longer valid UTF-8", e);
-        }
-    }
-
     private static String decodeStrictly(byte[] bytes) throws CharacterCodingException {
         // The String constructor is the fast path; only text that came out with replacement
         // characters goes through the strict decoder, to tell bad bytes from a real U+FFFD.

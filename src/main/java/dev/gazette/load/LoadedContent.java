@@ -15,4 +15,9 @@ public record LoadedContent(List<SourceFile> articles, List<StaticFile> files, L
         files = List.copyOf(files);
         unreadable = List.copyOf(unreadable);
     }
+
+    /** The same content without the articles' texts, which a parse that needs one reads again. */
+    public LoadedContent withoutTexts() {
+        return new LoadedContent(articles.stream().map(SourceFile::withoutText).toList(), files, unreadable);
+    }
 }

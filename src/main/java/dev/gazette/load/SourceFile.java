@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param path path relative to the site root with forward slashes, e.g. {@code content/2022/12/a.md}
  * @param text the file's text, UTF-8 decoded, without a byte-order mark; null when the file was
- *     not read (see {@link #text()} and {@link #read()})
+ *     not read or its text not kept (see {@link #current} and {@link #read})
  * @param hash {@link Hashes#content} of the file's bytes: what caches recognise an unchanged file by; null
  *     when the file was not read and no earlier build knew it
  * @param file where the file is, to read it when {@code text} is null
@@ -21,15 +21,6 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
         Objects.requireNonNull(path);
         Objects.requireNonNull(file);
         Objects.requireNonNull(stamp);
-    }
-
-    /**
-     * The file's text, read now if it was left unread: that happens only when a cached parse of an
-     * unchanged file cannot be reused (a link of it now resolves differently).
-     */
-    @Override
-    public String text() {
-        return text != null ? text : ContentLoader.decode(ContentLoader.readBytes(file), path);
     }
 
     /** A file's text and the hash of its bytes. */
@@ -48,6 +39,20 @@ public record SourceFile(String path, String text, String hash, Path file, FileS
             return null;
         }
         return new Read(decoded, Hashes.content(bytes));
+    }
+
+    /**
+     * The text and its hash as they were read, or the file read now when its text was not kept: a
+     * cached parse of the file cannot be reused (a link of it now resolves differently). Read now,
+     * the hash is the current one, since the file may have been saved again after it was hashed.
+     */
+    public Read current(Diagnostics diagnostics) {
+        return text != null && hash != null ? new Read(text, hash) : read(diagnostics);
+    }
+
+    /** The same file without its text, which is read again if a parse needs it (see {@link #current}). */
+    public SourceFile withoutText() {
+        return text == null || hash == null ? this : new SourceFile(path, null, hash, file, stamp);
     }
 
     /** The path relative to {@code content/}, e.g. {@code 2022/12/a.md}. */

@@ -311,7 +311,16 @@ public final class ArticleParser {
         if (cached != null && cached.textHash().equals(hash)) {
             return new Item(file, hash, cached, null, null);
         }
-        Header header = readHeader(file, text != null ? text : file.text(), diagnostics);
+        String headerText = text;
+        if (headerText == null) {
+            SourceFile.Read current = file.current(diagnostics);
+            if (current == null) {
+                return null;
+            }
+            headerText = current.text();
+            hash = current.hash();
+        }
+        Header header = readHeader(file, headerText, diagnostics);
         if (header == null) {
             return null;
         }
@@ -381,8 +390,20 @@ public final class ArticleParser {
             next.put(path, cached);
             return cached.article();
         }
-        Header header = item.header != null ? item.header : readHeader(item.file, item.file.text(), diagnostics);
+        Header header = item.header;
         String textHash = item.textHash;
+        if (header == null) {
+            SourceFile.Read current = item.file.current(diagnostics);
+            if (current == null) {
+                return null;
+            }
+            header = readHeader(item.file, current.text(), diagnostics);
+            textHash = current.hash();
+            if (header != null && header.draft && !includeDrafts) {
+                next.put(path, new ParseCache.Entry(textHash, header.url, true, null, Map.of()));
+                return null;
+            }
+        }
         if (header != null && header.parts.body() == null) {
             SourceFile.Read again = item.file.read(diagnostics);
             if (again == null) {

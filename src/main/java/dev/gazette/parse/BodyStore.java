@@ -126,6 +126,18 @@ final class BodyStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the file's name but keeps it open: the system frees it when the store is closed or
+     * the process ends, however it ends, so a store that is never kept leaves nothing behind.
+     */
+    void unlink() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+
     /** Closes the store and deletes its file (a store that was not kept). */
     void discard() {
         close();

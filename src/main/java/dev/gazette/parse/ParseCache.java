@@ -32,8 +32,11 @@ public final class ParseCache {
     final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** The bodies of the loaded cache, read on demand. */
     private BodyStore loaded;
-    /** Where new bodies go as they are parsed (see {@link #keepBodiesIn}); becomes the saved body file. */
-    private BodyStore fresh;
+    /**
+     * Where new bodies go as they are parsed (see {@link #keepBodiesIn}); becomes the saved body
+     * file. Not private: a test checks where the preview's bodies are.
+     */
+    BodyStore fresh;
 
     public ParseCache(String key) {
         this.key = key;
@@ -58,16 +61,23 @@ public final class ParseCache {
     }
 
     /**
-     * Like {@link #load}, with every body read into memory and the body file closed at once: the
-     * preview keeps its cache for hours, during which a {@code gazette build} may replace the
-     * file (and on some systems could not while it is open). Empty if a body cannot be read.
+     * Like {@link #load}, with every body copied to a body file of this cache's own in {@code dir}
+     * (see {@link #keepBodiesIn}), and the loaded file closed at once: the preview keeps its cache
+     * for hours, during which a {@code gazette build} may replace that file (and on some systems
+     * could not while it is open), and a large archive's bodies do not fit in its memory (650 MB
+     * for 100,000 articles). Empty if a body cannot be read.
      */
-    public static ParseCache loadInMemory(Path file, String key) {
+    public static ParseCache loadPrivately(Path file, String key, Path dir) {
         ParseCache cache = load(file, key);
+        cache.keepBodiesIn(dir);
+        if (cache.fresh != null) {
+            // Never saved: a preview stopped with Ctrl-C, or killed, must not leave it behind.
+            cache.fresh.unlink();
+        }
         if (cache.loaded != null) {
             try {
                 cache.entries.replaceAll((path, e) -> e.article() == null ? e : new Entry(e.textHash(), e.url(),
-                        e.draft(), e.article().withBody(Body.of(e.article().bodyHtml())), e.links()));
+                        e.draft(), e.article().withBody(cache.copied(e.article().body())), e.links()));
             } catch (RuntimeException e) {
                 cache.entries.clear();
             } finally {
@@ -76,6 +86,15 @@ public final class ParseCache {
             }
         }
         return cache;
+    }
+
+    /** {@code body} in this cache's own body file (in memory if it has none). */
+    private Body copied(Body body) {
+        if (fresh == null) {
+            return Body.of(body.html());
+        }
+        byte[] bytes = body.utf8();
+        return Body.stored(fresh, fresh.append(bytes), bytes.length);
     }
 
     /** The hash of the text the cached parse of {@code path} was made from, or null. */

@@ -74,6 +74,12 @@ public final class SiteRenderer {
     private List<Page> lastPages;
     private List<OutputFile> lastFeeds;
     private volatile java.util.function.UnaryOperator<OutputFile> pageSink;
+    /** Whether the sink's stand-ins are reused by later calls (see {@link #keepRendered}). */
+    private volatile boolean keepsSunkPages;
+    /** The pages this call rendered into a sink whose stand-ins are kept, until {@link #keepRendered}. */
+    private final Map<String, RenderedPage> renderedNow = new ConcurrentHashMap<>();
+    /** The output paths of the pages the last call rendered (rather than reused). */
+    private final Set<String> rendered = ConcurrentHashMap.newKeySet();
     private Path previousOutput;
     private java.util.function.Predicate<String> intact;
     /** Set by {@link #reuseOnce}: the previous build is forgotten after the next render call. */
@@ -114,7 +120,21 @@ public final class SiteRenderer {
      */
     public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics,
             java.util.function.UnaryOperator<OutputFile> pageSink) {
+        return render(model, contentFiles, now, diagnostics, pageSink, false);
+    }
+
+    /**
+     * Like {@link #render(SiteModel, List, Instant, Diagnostics, java.util.function.UnaryOperator)};
+     * with {@code keepPages}, the stand-ins the sink returns are reused by later calls as pages kept
+     * in memory are, once {@link #keepRendered} says they were written. The preview's sink writes
+     * each page where it stays, so it keeps no page's bytes, however large the site.
+     */
+    public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics,
+            java.util.function.UnaryOperator<OutputFile> pageSink, boolean keepPages) {
         this.pageSink = pageSink;
+        this.keepsSunkPages = pageSink != null && keepPages;
+        renderedNow.clear();
+        rendered.clear();
         // Views are made on demand: a rebuild that reuses most pages needs few of them.
         ArticleViews articleViews = new ArticleViews(model, urls);
         Map<String, ArticleView> bySource = new ConcurrentHashMap<>();
@@ -323,6 +343,29 @@ public final class SiteRenderer {
         reuseOnce = true;
     }
 
+    /** The pages the last call rendered into a sink are written where its stand-ins say: reuse them from now on. */
+    public void keepRendered() {
+        pageCache.putAll(renderedNow);
+        renderedNow.clear();
+    }
+
+    /**
+     * Forgets every file kept from earlier calls, which may stand for a file in the output folder:
+     * the next call makes them all again (the folder is gone).
+     */
+    public void forgetOutput() {
+        pageCache.clear();
+        renderedNow.clear();
+        lastFeedKey = null;
+        lastFeeds = null;
+        sitemaps.forget();
+    }
+
+    /** The output paths of the pages the last call rendered rather than reused. */
+    public Set<String> renderedPaths() {
+        return Set.copyOf(rendered);
+    }
+
     /** Whether pages of a previous build can be reused (else every page will be rendered). */
     public boolean reusesPreviousBuild() {
         return previousBuild != null;
@@ -371,11 +414,18 @@ public final class SiteRenderer {
                 reads = watch.reads();
                 fingerprint = PageFingerprints.of(page, reads, inputs);
             }
-            if (pageSink != null) {
+            rendered.add(path);
+            if (pageSink != null && !keepsSunkPages) {
                 written.put(path, fingerprint);
                 return pageSink.apply(file);
             }
-            pageCache.put(page.sitePath(), new RenderedPage(page, file, watch.reads()));
+            if (pageSink != null) {
+                // Reused only once written: a failed build's page must not pass for the file on disk.
+                file = pageSink.apply(file);
+                renderedNow.put(page.sitePath(), new RenderedPage(page, file, watch.reads()));
+            } else {
+                pageCache.put(page.sitePath(), new RenderedPage(page, file, watch.reads()));
+            }
         } else if (reuseOnce) {
             // The preview keeps a page taken from the last build's output: from now on it is
             // reused by record equality, as the pages the preview rendered itself.

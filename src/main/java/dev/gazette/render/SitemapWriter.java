@@ -40,6 +40,12 @@ final class SitemapWriter {
     /** The entries of article and list pages, which depend on the page alone: most pages are the same instances. */
     private Map<Page, Entry> lastByPage = new IdentityHashMap<>();
 
+    /** Forgets the URL lists of the last call: the next one makes its files again. */
+    void forget() {
+        lastEntries = null;
+        lastUrlsets = null;
+    }
+
     /** One {@code <url>}: an absolute location and its last change, or null when unknown. */
     private record Entry(String loc, ZonedDateTime lastmod) {
     }

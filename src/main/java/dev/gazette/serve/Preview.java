@@ -130,6 +130,7 @@ public final class Preview implements AutoCloseable {
         warmUpStopped = true;
         watcher.close();
         server.close();
+        session.close();
         try {
             warmUp.join(); // it removes its copy at the end
         } catch (InterruptedException e) {

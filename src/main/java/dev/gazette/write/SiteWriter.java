@@ -198,6 +198,9 @@ public final class SiteWriter {
                 }
             }
         }
+        // A stand-in for the file already at its path (the preview's pages, put there as they were
+        // rendered) has nothing left to write.
+        changed.removeIf(file -> file.bytes() == null && OutputPaths.resolveInside(output, file.path()).equals(file.copyFrom()));
         changed.parallelStream().forEach(file -> replaceOne(file, OutputPaths.resolveInside(output, file.path())));
         int removed = 0;
         for (String path : before.keySet()) {

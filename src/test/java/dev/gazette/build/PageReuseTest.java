@@ -71,15 +71,15 @@ class PageReuseTest {
         return out;
     }
 
-    /** A build as {@code gazette build} runs it, returning every output file (reused ones have no bytes). */
-    private Map<String, OutputFile> build(FixtureSite site) {
+    /** A build as {@code gazette build} runs it, returning the output paths of the pages it rendered (not reused). */
+    private Set<String> build(FixtureSite site) {
         BuildOptions options = options(site);
         Path state = dir.resolve(BuildSession.CACHE_DIR).resolve(BuildSession.OUTPUT_STATE);
         BuildSession session = new BuildSession(options, true, OutputState.check(state, site.output()));
         try {
             BuildOutcome outcome = session.rebuildAll();
             assertThat(outcome.result().ok()).as(outcome.result().diagnostics().toString()).isTrue();
-            return byPath(outcome.files());
+            return session.lastRenderedPages();
         } finally {
             session.close();
         }
@@ -97,27 +97,27 @@ class PageReuseTest {
         return story;
     }
 
-    private static void assertReused(Map<String, OutputFile> files, List<String> paths) {
+    private static void assertReused(Set<String> rendered, List<String> paths) {
         for (String path : paths) {
-            assertThat(files.get(path).bytes()).as(path + " rendered again").isNull();
+            assertThat(rendered).as(path + " rendered again").doesNotContain(path);
         }
     }
 
-    private static void assertRendered(Map<String, OutputFile> files, String path, String text) {
-        assertThat(files.get(path).bytes()).as(path + " reused").isNotNull();
-        assertThat(new String(files.get(path).bytes(), StandardCharsets.UTF_8)).as(path).contains(text);
+    private void assertRendered(Set<String> rendered, String path, String text) throws IOException {
+        assertThat(rendered).as(path + " reused").contains(path);
+        assertThat(Files.readString(dir.resolve("site").resolve(path))).as(path).contains(text);
     }
 
     @Test
     void anAddedArticleLeavesPagesThatNeitherListItNorPrintCounts() throws IOException {
         FixtureSite site = site("");
         addOldPoliticsStory(site, "Vote");
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertReused(files, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
+        assertReused(rendered, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
                 "tag/trade/index.html", "2022/12/13/index.html"));
-        assertRendered(files, "index.html", "Story 9");
-        assertRendered(files, "category/index.html", "5 articles");
+        assertRendered(rendered, "index.html", "Story 9");
+        assertRendered(rendered, "category/index.html", "5 articles");
         assertSameAsColdBuild(site);
     }
 
@@ -129,10 +129,10 @@ class PageReuseTest {
                 {% block content %}{% endblock %}</body></html>
                 """);
         addOldPoliticsStory(site, "Vote");
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertRendered(files, "2022/12/12/story-2/index.html", "Politics: 5;");
-        assertRendered(files, "category/economy/index.html", "Politics: 5;");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", "Politics: 5;");
+        assertRendered(rendered, "category/economy/index.html", "Politics: 5;");
         assertSameAsColdBuild(site);
     }
 
@@ -142,12 +142,12 @@ class PageReuseTest {
         site.file("content/2020/03/story-9.md", FixtureSite.article(
                 "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Elections]\nauthor: Malika Karimova",
                 "Lead of story 9.\n"));
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertReused(files, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
+        assertReused(rendered, List.of("2022/12/12/story-2/index.html", "category/economy/index.html",
                 "tag/trade/index.html"));
-        assertRendered(files, "tag/index.html", "Elections");
-        assertRendered(files, "author/index.html", "Malika Karimova");
+        assertRendered(rendered, "tag/index.html", "Elections");
+        assertRendered(rendered, "author/index.html", "Malika Karimova");
         assertSameAsColdBuild(site);
     }
 
@@ -160,9 +160,9 @@ class PageReuseTest {
                 """);
         site.file("content/2020/03/story-9.md", FixtureSite.article(
                 "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Elections]", "Lead of story 9.\n"));
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertRendered(files, "2022/12/12/story-2/index.html", "Elections; Trade; Vote;");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", "Elections; Trade; Vote;");
         assertSameAsColdBuild(site);
     }
 
@@ -179,10 +179,10 @@ class PageReuseTest {
             site.file("content/2020/03/new-" + i + ".md", FixtureSite.article("title: New " + i
                     + "\ndate: 2020-03-0" + i + " 10:00\ncategory: Politics\ntags: [TRADE]", "Lead.\n"));
         }
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertRendered(files, "2022/12/12/story-2/index.html", ">TRADE<");
-        assertRendered(files, "category/economy/index.html", "<p>TRADE</p>");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", ">TRADE<");
+        assertRendered(rendered, "category/economy/index.html", "<p>TRADE</p>");
         assertSameAsColdBuild(site);
     }
 
@@ -194,9 +194,9 @@ class PageReuseTest {
                 {% block content %}{% endblock %}</body></html>
                 """);
         addOldPoliticsStory(site, "Vote");
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertRendered(files, "2022/12/12/story-2/index.html", "slug=politics, url=/category/politics/, count=5]");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", "slug=politics, url=/category/politics/, count=5]");
         assertSameAsColdBuild(site);
     }
 
@@ -204,11 +204,11 @@ class PageReuseTest {
     void aBodyEditLeavesListPagesThatDoNotPrintBodies() throws IOException {
         FixtureSite site = site("");
         rewriteSecondParagraphOfStory2();
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertReused(files, List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
+        assertReused(rendered, List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
                 "2022/12/12/index.html", "2022/12/11/story-1/index.html"));
-        assertRendered(files, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", "Rewritten paragraph");
         assertSameAsColdBuild(site);
     }
 
@@ -221,11 +221,11 @@ class PageReuseTest {
                 <div class="teaser">{{ a.body | raw }}</div>
                 """);
         rewriteSecondParagraphOfStory2();
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertRendered(files, "category/economy/index.html", "Rewritten paragraph");
-        assertRendered(files, "index.html", "Rewritten paragraph");
-        assertRendered(files, "tag/trade/index.html", "Rewritten paragraph");
+        assertRendered(rendered, "category/economy/index.html", "Rewritten paragraph");
+        assertRendered(rendered, "index.html", "Rewritten paragraph");
+        assertRendered(rendered, "tag/trade/index.html", "Rewritten paragraph");
         assertSameAsColdBuild(site);
     }
 
@@ -263,11 +263,12 @@ class PageReuseTest {
         rewriteSecondParagraphOfStory2();
         BuildSession preview = preview(site);
 
-        Map<String, OutputFile> files = byPath(preview.rebuildAll().files());
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        Set<String> rendered = preview.lastRenderedPages();
 
-        assertReused(files, List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
+        assertReused(rendered, List.of("index.html", "category/economy/index.html", "tag/trade/index.html",
                 "2022/12/11/story-1/index.html", "2022/12/13/story-3/index.html"));
-        assertRendered(files, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", "Rewritten paragraph");
         assertSameAsColdBuild(site);
     }
 
@@ -275,15 +276,18 @@ class PageReuseTest {
     void aPreviewThatHasWrittenNoLongerTrustsTheLastBuildsFiles() throws IOException {
         FixtureSite site = site("");
         BuildSession preview = preview(site);
-        assertReused(byPath(preview.rebuildAll().files()), List.of("index.html"));
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        assertReused(preview.lastRenderedPages(), List.of("index.html"));
         Path story = dir.resolve("content/2022/12/story-2.md");
         String original = Files.readString(story);
 
         Files.writeString(story, original.replace("title: Story 2", "title: Story two"));
-        assertRendered(rebuilt(preview, story), "index.html", "Story two");
+        rebuilt(preview, story);
+        assertRendered(preview.lastRenderedPages(), "index.html", "Story two");
         // Back as the last build had it: the home page on disk is the preview's now, not the build's.
         Files.writeString(story, original);
-        assertRendered(rebuilt(preview, story), "index.html", "Story 2");
+        rebuilt(preview, story);
+        assertRendered(preview.lastRenderedPages(), "index.html", "Story 2");
 
         assertThat(site.page("/").text()).contains("Story 2").doesNotContain("Story two");
         assertSameAsColdBuild(site);
@@ -296,10 +300,11 @@ class PageReuseTest {
         Files.writeString(home, Files.readString(home).replace("Story 2", "Tampered"));
         BuildSession preview = preview(site);
 
-        Map<String, OutputFile> files = byPath(preview.rebuildAll().files());
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        Set<String> rendered = preview.lastRenderedPages();
 
-        assertRendered(files, "index.html", "Story 2");
-        assertReused(files, List.of("category/economy/index.html"));
+        assertRendered(rendered, "index.html", "Story 2");
+        assertReused(rendered, List.of("category/economy/index.html"));
         assertThat(site.page("/").text()).doesNotContain("Tampered");
         assertSameAsColdBuild(site);
     }
@@ -312,11 +317,11 @@ class PageReuseTest {
         rebuilt(preview, rewriteSecondParagraphOfStory2());
         preview.close();
 
-        Map<String, OutputFile> files = build(site);
+        Set<String> rendered = build(site);
 
-        assertReused(files, List.of("index.html", "category/economy/index.html", "2022/12/11/story-1/index.html",
+        assertReused(rendered, List.of("index.html", "category/economy/index.html", "2022/12/11/story-1/index.html",
                 "2022/12/16/story-6/index.html"));
-        assertRendered(files, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertRendered(rendered, "2022/12/12/story-2/index.html", "Rewritten paragraph");
         assertSameAsColdBuild(site);
     }
 
@@ -375,7 +380,7 @@ class PageReuseTest {
                 "2022/12/12/index.html", "2022/12/11/story-1/index.html")) {
             assertThat(after.get(kept)).as(kept).isSameAs(before.get(kept));
         }
-        assertRendered(after, "2022/12/12/story-2/index.html", "Rewritten paragraph");
+        assertRendered(preview.lastRenderedPages(), "2022/12/12/story-2/index.html", "Rewritten paragraph");
         assertSameAsColdBuild(site);
     }
 
@@ -412,6 +417,77 @@ class PageReuseTest {
             assertThat(after.get(kept)).as(kept).isSameAs(before.get(kept));
         }
         assertThat(after.get("category/index.html")).isNotSameAs(before.get("category/index.html"));
+        assertSameAsColdBuild(site);
+    }
+
+    /**
+     * The preview keeps no page's bytes: each page goes to the output folder as it is rendered,
+     * and what the preview keeps and serves names that file. A 100,000-article archive's pages
+     * are more than the preview's heap, and a template edit renders them all.
+     */
+    @Test
+    void thePreviewKeepsNoPageInMemory() throws IOException {
+        FixtureSite site = site("");
+        FixtureSite.deleteTree(site.output());
+        FixtureSite.deleteTree(dir.resolve(".gazette"));
+        BuildSession preview = preview(site);
+
+        assertOnlyOnDisk(preview.rebuildAll(), site);
+        assertThat(preview.lastRenderedPages()).contains("index.html", "2022/12/12/story-2/index.html");
+        assertOnlyOnDisk(preview.rebuild(Set.of(rewriteSecondParagraphOfStory2())), site);
+        site.file("templates/partials/teaser.html", "<div class=\"teaser\">{{ a.title }} (teaser)</div>\n");
+        assertOnlyOnDisk(preview.rebuild(Set.of(dir.resolve("templates/partials/teaser.html"))), site);
+        assertThat(site.page("/").text()).contains("Story 2 (teaser)");
+        assertSameAsColdBuild(site);
+    }
+
+    private static void assertOnlyOnDisk(BuildOutcome outcome, FixtureSite site) {
+        assertThat(outcome.result().ok()).as(outcome.result().diagnostics().toString()).isTrue();
+        for (OutputFile file : outcome.files()) {
+            if (file.path().endsWith(".html")) {
+                assertThat(file.bytes()).as(file.path()).isNull();
+                assertThat(file.copyFrom()).as(file.path()).isEqualTo(site.output().resolve(file.path()).toAbsolutePath().normalize());
+            }
+        }
+    }
+
+    /**
+     * A save whose page fails to render leaves the output folder as it was, and nothing of that
+     * failed build is reused later: here the home page it rendered with the new title would pass
+     * for the file on disk (which still has the old title) once only the body is fixed.
+     */
+    @Test
+    void aPreviewBuildThatFailsWhileRenderingIsNotReusedLater() throws IOException {
+        FixtureSite site = site("""
+                -- templates/article.html --
+                <html><body><h1>{{ article.title }}</h1>{{ article.body contains 'BREAK' ? article.nothing : article.body | raw }}</body></html>
+                """);
+        BuildSession preview = preview(site);
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        String economy = "date: 2022-12-12 10:00\ncategory: Economy\ntags: [Trade]";
+
+        BuildOutcome broken = preview.rebuild(Set.of(save(site, 2, "title: Story two\n" + economy, "BREAK\n")));
+        assertThat(broken.files()).isNull();
+        assertThat(broken.result().diagnostics()).extracting(Object::toString)
+                .anyMatch(d -> d.startsWith("templates/article.html:1:"));
+        assertThat(site.page("/").text()).contains("Story 2").doesNotContain("Story two");
+        assertThat(site.output().getParent()).isDirectoryNotContaining("glob:**/.site.*");
+
+        rebuilt(preview, save(site, 2, "title: Story two\n" + economy, "Fixed.\n"));
+        assertThat(site.page("/").text()).contains("Story two");
+        assertSameAsColdBuild(site);
+    }
+
+    @Test
+    void thePreviewWritesEveryPageAgainWhenItsOutputFolderWasDeleted() throws IOException {
+        FixtureSite site = site("");
+        BuildSession preview = preview(site);
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        FixtureSite.deleteTree(site.output());
+
+        rebuilt(preview, rewriteSecondParagraphOfStory2());
+
+        assertThat(site.page("/2022/12/12/story-2/").text()).contains("Rewritten paragraph");
         assertSameAsColdBuild(site);
     }
 

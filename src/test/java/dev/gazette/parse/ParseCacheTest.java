@@ -109,23 +109,30 @@ class ParseCacheTest {
     }
 
     @Test
-    void loadedInMemoryTheBodiesOutliveTheirFile() throws IOException {
-        // The preview holds its cache for hours while builds replace the body file.
+    void loadedPrivatelyTheBodiesOutliveTheirFileAndLeaveNothingBehind() throws IOException {
+        // The preview holds its cache for hours while builds replace the body file, and keeps the
+        // bodies in a file of its own rather than in memory.
         FixtureSite.write(dir, SITE);
         ParseCache cache = parsed("key-1");
         Path file = dir.resolve("cache/parse.bin");
         cache.save(file);
-        ParseCache loaded = ParseCache.loadInMemory(file, "key-1");
+        Path own = dir.resolve("own");
+        ParseCache loaded = ParseCache.loadPrivately(file, "key-1", own);
         Files.write(dir.resolve("cache/parse.bin.bodies"), new byte[] {1, 2, 3});
 
         assertThat(loaded.entries.keySet()).isEqualTo(cache.entries.keySet());
         for (Map.Entry<String, ParseCache.Entry> e : cache.entries.entrySet()) {
             if (e.getValue().article() != null) {
-                assertThat(loaded.entries.get(e.getKey()).article().bodyHtml()).as(e.getKey())
-                        .isEqualTo(e.getValue().article().bodyHtml());
+                Body body = loaded.entries.get(e.getKey()).article().body();
+                assertThat(body.isIn(loaded.fresh)).as(e.getKey() + " on disk").isTrue();
+                assertThat(body.html()).as(e.getKey()).isEqualTo(e.getValue().article().bodyHtml());
             }
         }
-        assertThat(ParseCache.loadInMemory(file, "key-1").entries).isEmpty();
+        try (java.util.stream.Stream<Path> files = Files.list(own)) {
+            assertThat(files).as("the own body file is open but has no name").isEmpty();
+        }
+        loaded.close();
+        assertThat(ParseCache.loadPrivately(file, "key-1", own).entries).isEmpty();
     }
 
     @Test

@@ -1,0 +1,109 @@
+package dev.gazette.write;
+
+import dev.gazette.render.OutputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The preview's pages on their way into the output folder. Each page is written beside the folder
+ * as soon as it is rendered, and the preview keeps only a stand-in that names the file it will
+ * replace: the pages of a 100,000-article archive are 2.5 GB, more than the preview's heap, and a
+ * template edit renders them all. {@link #commit} moves them into place once the build has
+ * succeeded, each with one rename; {@link #abort} leaves the folder as it was.
+ */
+public final class PageUpdates {
+
+    private final Path output;
+    private final Path dir;
+    private final Folders folders;
+    private final Map<String, Path> staged = new ConcurrentHashMap<>();
+
+    private PageUpdates(Path output, Path dir) {
+        this.output = output;
+        this.dir = dir;
+        this.folders = new Folders(dir);
+    }
+
+    /**
+     * Starts a set of updates for {@code outputDir} in a hidden folder next to it, named as
+     * {@link SiteWriter#removeLeftovers} expects, so that one an interrupted preview leaves behind
+     * is removed by the next build.
+     */
+    public static PageUpdates begin(Path outputDir) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(output.getParent());
+            return new PageUpdates(output, Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".new-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write next to " + output, e);
+        }
+    }
+
+    /**
+     * Stages a rendered page unless the output folder already holds exactly its bytes, and returns
+     * a stand-in without bytes that names the page's file in the output folder. Thread-safe. A
+     * second page at the same path is not staged (the build reports the collision and aborts).
+     */
+    public OutputFile add(OutputFile page) {
+        Path target = OutputPaths.resolveInside(output, page.path());
+        OutputFile standIn = new OutputFile(page.path(), null, target, page.origin(), page.originLine());
+        if (holds(target, page.bytes())) {
+            return standIn;
+        }
+        Path temp = OutputPaths.resolveInside(dir, page.path());
+        if (staged.putIfAbsent(page.path(), temp) != null) {
+            return page;
+        }
+        try {
+            folders.ensure(temp.getParent());
+            SiteWriter.writeWhole(temp, page.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temp, e);
+        }
+        return standIn;
+    }
+
+    /** Whether {@code file} is a regular file with exactly {@code bytes}: then it is left alone, time and all. */
+    private static boolean holds(Path file, byte[] bytes) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == bytes.length
+                    && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Moves the staged pages into the output folder; returns how many there were. */
+    public int commit() {
+        try {
+            Files.createDirectories(output);
+            Folders made = new Folders(output);
+            staged.entrySet().parallelStream().forEach(e -> {
+                Path target = OutputPaths.resolveInside(output, e.getKey());
+                try {
+                    made.ensure(target.getParent());
+                    Files.move(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("cannot write " + target, ex);
+                }
+            });
+            return staged.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output, e);
+        } finally {
+            abort();
+        }
+    }
+
+    /** Deletes what was staged; the output folder stays as it was. */
+    public void abort() {
+        SiteWriter.deleteTree(dir);
+    }
+}
