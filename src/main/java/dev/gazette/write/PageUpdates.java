@@ -3,6 +3,7 @@ package dev.gazette.write;
 import dev.gazette.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class PageUpdates {
                 Path target = OutputPaths.resolveInside(output, e.getKey());
                 try {
                     made.ensure(target.getParent());
-                    Files.move(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    moveInto(e.getValue(), target);
                 } catch (IOException ex) {
                     throw new UncheckedIOException("cannot write " + target, ex);
                 }
@@ -99,6 +100,25 @@ public final class PageUpdates {
             throw new UncheckedIOException("cannot write " + output, e);
         } finally {
             abort();
+        }
+    }
+
+    /**
+     * Replaces {@code target} with {@code staged} in one rename; when the output folder is on
+     * another file system than its parent (a mount, a link to another disk), by way of a copy
+     * next to the target, so a reader still never sees half a page.
+     */
+    private static void moveInto(Path staged, Path target) throws IOException {
+        try {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path temp = Files.createTempFile(target.getParent(), ".gazette-", ".tmp");
+            try {
+                Files.copy(staged, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -492,6 +492,36 @@ class PageReuseTest {
     }
 
     /**
+     * An output folder on another file system than the site (a mount, or as here a link to a RAM
+     * disk): the pages, written next to the folder, cannot be renamed into it, and are copied in.
+     */
+    @Test
+    void thePreviewWritesIntoAnOutputFolderOnAnotherFileSystem() throws IOException {
+        Path ramDisk = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(ramDisk) && Files.isWritable(ramDisk)
+                && !Files.getFileStore(ramDisk).equals(Files.getFileStore(dir)), "needs a second file system");
+        FixtureSite site = site("");
+        FixtureSite.deleteTree(site.output());
+        Path elsewhere = Files.createTempDirectory(ramDisk, "gazette-test-");
+        try {
+            Files.createSymbolicLink(site.output(), elsewhere);
+            BuildSession preview = preview(site);
+            assertThat(preview.rebuildAll().result().ok()).isTrue();
+            rebuilt(preview, rewriteSecondParagraphOfStory2());
+
+            assertThat(Files.readString(elsewhere.resolve("2022/12/12/story-2/index.html"))).contains("Rewritten paragraph");
+            Path cold = dir.resolve("cold");
+            site.buildOk("--now", NOW, "--output", cold.toString());
+            Map<String, byte[]> expected = FixtureSite.tree(cold);
+            Map<String, byte[]> actual = FixtureSite.tree(elsewhere);
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
+        } finally {
+            FixtureSite.deleteTree(elsewhere);
+        }
+    }
+
+    /**
      * Saves in the preview parse only the saved file while every URL stays as it was; a save that
      * moves an article, or a file that fails, takes the full pass. Each step gives a cold build's site.
      */
