@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * as soon as it is rendered, and the preview keeps only a stand-in that names the file it will
  * replace: the pages of a 100,000-article archive are 2.5 GB, more than the preview's heap, and a
  * template edit renders them all. {@link #commit} moves them into place once the build has
- * succeeded, each with one rename; {@link #abort} leaves the folder as it was.
+ * succeeded, each with one rename (see {@link #moveInto}); {@link #abort} leaves the folder as it was.
  */
 public final class PageUpdates {
 
