@@ -23,6 +23,7 @@ import dev.gazette.write.PageUpdates;
 import dev.gazette.write.SiteWriter;
 import dev.gazette.write.Staging;
 import dev.gazette.write.WriteResult;
+import dev.gazette.write.WrittenFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,7 +233,9 @@ public final class BuildSession {
         Instant now = config.buildTime() != null ? config.buildTime() : Instant.now();
         // A one-off build that must render every page streams them to disk as they come, so a
         // large archive never sits in memory whole.
-        Staging staging = persistCaches && !renderer.reusesPreviousBuild() ? Staging.begin(options.output()) : null;
+        boolean renderAll = persistCaches && !renderer.reusesPreviousBuild();
+        boolean canSwap = SiteWriter.canSwap(options.output());
+        Staging staging = renderAll && canSwap ? Staging.begin(options.output()) : null;
         if (!persistCaches && written != null && !Files.isDirectory(options.output())) {
             // Someone deleted the preview's output folder: the pages it kept stood for files there.
             renderer.forgetOutput();
@@ -240,12 +243,13 @@ public final class BuildSession {
         }
         // So does the preview, next to the output folder, keeping and serving a stand-in that names
         // the page's file (2.5 GB of pages for 100,000 articles did not fit in its heap); the pages
-        // are moved in once the build has succeeded.
-        PageUpdates updates = persistCaches ? null : PageUpdates.begin(options.output());
+        // are moved in once the build has succeeded. So does a build into a folder that cannot be
+        // swapped (a link, a mount point).
+        PageUpdates updates = !persistCaches || renderAll && !canSwap ? PageUpdates.begin(options.output()) : null;
         List<OutputFile> files;
         try {
             files = renderer.render(model, content.files(), now, diagnostics,
-                    staging != null ? staging::add : updates != null ? updates::add : null, updates != null);
+                    staging != null ? staging::add : updates != null ? updates::add : null, !persistCaches);
         } catch (RuntimeException e) {
             if (staging != null) {
                 staging.abort();
@@ -302,7 +306,7 @@ public final class BuildSession {
         this.model = model;
         validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
-            saveCaches(files, staging);
+            saveCaches(files, staging != null ? staging : updates);
             timer.lap("save");
         }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,
@@ -375,11 +379,11 @@ public final class BuildSession {
 
     /**
      * Keeps this build's pages for the next run ({@code staged}: the new site the files were
-     * written to, which knows their stamps, or null); a cache that cannot be written only costs time. The
+     * written to, or the pages moved into the folder, which know their stamps; or null); a cache that cannot be written only costs time. The
      * two files are independent and written side by side: each is mostly CPU work in a JVM that
      * has barely compiled anything yet.
      */
-    private void saveCaches(List<OutputFile> files, Staging staged) {
+    private void saveCaches(List<OutputFile> files, WrittenFiles staged) {
         List<Runnable> saves = List.of(
                 () -> OutputState.after(options.output(), files, outputState, staged)
                         .save(cacheDir().resolve(OUTPUT_STATE)),

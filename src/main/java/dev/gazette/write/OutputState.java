@@ -85,7 +85,7 @@ public final class OutputState {
      * it while the other waited, a tenth of a second on 10,000 articles); files kept from the
      * previous output (reused as they were) keep their stamps; the others are looked at.
      */
-    public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before, Staging staged) {
+    public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before, WrittenFiles staged) {
         Path output = outputDir.toAbsolutePath().normalize();
         Map<String, Stamp> now = new ConcurrentHashMap<>();
         files.parallelStream().forEach(file -> {

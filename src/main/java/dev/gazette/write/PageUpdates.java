@@ -19,12 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * template edit renders them all. {@link #commit} moves them into place once the build has
  * succeeded, each with one rename (see {@link #moveInto}); {@link #abort} leaves the folder as it was.
  */
-public final class PageUpdates {
+public final class PageUpdates implements WrittenFiles {
 
     private final Path output;
     private final Path dir;
     private final Folders folders;
     private final Map<String, Path> staged = new ConcurrentHashMap<>();
+    /** The size and time of each page moved in, taken once it was in place. */
+    private final Map<String, OutputState.Stamp> stamps = new ConcurrentHashMap<>();
 
     private PageUpdates(Path output, Path dir) {
         this.output = output;
@@ -91,6 +93,10 @@ public final class PageUpdates {
                 try {
                     made.ensure(target.getParent());
                     moveInto(e.getValue(), target);
+                    OutputState.Stamp stamp = OutputState.stamp(target);
+                    if (stamp != null) {
+                        stamps.put(e.getKey(), stamp);
+                    }
                 } catch (IOException ex) {
                     throw new UncheckedIOException("cannot write " + target, ex);
                 }
@@ -101,6 +107,11 @@ public final class PageUpdates {
         } finally {
             abort();
         }
+    }
+
+    @Override
+    public OutputState.Stamp stampOf(String path) {
+        return stamps.get(path);
     }
 
     /**

@@ -60,12 +60,33 @@ public final class SiteWriter {
                     .filter(file -> !unchanged(file, OutputPaths.resolveInside(output, file.path())))
                     .toList();
             List<String> removed = state != null ? removedPaths(state, paths) : removedPaths(output, paths);
-            if (changed.size() + removed.size() <= Math.max(SMALL_CHANGE, files.size() / 20)) {
+            if (!canSwap(output) || changed.size() + removed.size() <= Math.max(SMALL_CHANGE, files.size() / 20)) {
                 replaceInPlace(changed, removed, output);
                 return new WriteResult(changed.size(), files.size() - changed.size(), removed.size());
             }
         }
         return writeStaged(files, output, paths, state);
+    }
+
+    /**
+     * Whether a new site can be swapped in for {@code outputDir} by renaming folders: not when it
+     * is a symbolic link (the link would be replaced, and the folder it leads to, a web root say,
+     * never updated) nor a mount point (which cannot be renamed). Such a folder is written file
+     * by file, each file replaced atomically.
+     */
+    public static boolean canSwap(Path outputDir) {
+        Path output = outputDir.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(output)) {
+            return false;
+        }
+        if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS) || output.getParent() == null) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(output).equals(Files.getFileStore(output.getParent()));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Changes up to this many files in place however small the site. */
@@ -120,9 +141,16 @@ public final class SiteWriter {
     }
 
     static List<String> removedPaths(Path output, Set<String> kept) {
-        try (Stream<Path> walk = Files.walk(output)) {
+        // A walk does not follow the link it starts at: a linked output folder is walked where it leads.
+        Path root;
+        try {
+            root = Files.isSymbolicLink(output) ? output.toRealPath() : output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + output, e);
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> output.relativize(p).toString().replace('\\', '/'))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !kept.contains(p))
                     .sorted()
                     .toList();

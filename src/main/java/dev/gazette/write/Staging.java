@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * build never holds every page in memory: each page goes to disk as soon as it is rendered.
  * {@link #commit} swaps it in; {@link #abort} deletes it and leaves the output folder alone.
  */
-public final class Staging {
+public final class Staging implements WrittenFiles {
 
     private final Path output;
     private final Path dir;
@@ -111,7 +111,8 @@ public final class Staging {
      * The size and time of the file this new site has at {@code path}, as written; null for one it
      * did not write. The same once the site is swapped in: moving a folder changes neither.
      */
-    OutputState.Stamp stampOf(String path) {
+    @Override
+    public OutputState.Stamp stampOf(String path) {
         return stamps.get(path);
     }
 
