@@ -379,9 +379,9 @@ public final class BuildSession {
 
     /**
      * Keeps this build's pages for the next run ({@code staged}: the new site the files were
-     * written to, or the pages moved into the folder, which know their stamps; or null); a cache that cannot be written only costs time. The
-     * two files are independent and written side by side: each is mostly CPU work in a JVM that
-     * has barely compiled anything yet.
+     * written to, or the pages moved into the folder, which know their stamps; or null); a cache
+     * that cannot be written only costs time. The two files are independent and written side by
+     * side: each is mostly CPU work in a JVM that has barely compiled anything yet.
      */
     private void saveCaches(List<OutputFile> files, WrittenFiles staged) {
         List<Runnable> saves = List.of(
