@@ -110,24 +110,17 @@ public final class SiteRenderer {
      * not rendered again. Calls must not overlap.
      */
     public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics) {
-        return render(model, contentFiles, now, diagnostics, null);
+        return render(model, contentFiles, now, diagnostics, null, false);
     }
 
     /**
      * Like {@link #render(SiteModel, List, Instant, Diagnostics)}, but every freshly rendered page
-     * is handed to {@code pageSink} at once, and the list holds what the sink returns: a large
-     * build then never keeps all pages in memory. Pages are not remembered for the next call.
-     */
-    public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics,
-            java.util.function.UnaryOperator<OutputFile> pageSink) {
-        return render(model, contentFiles, now, diagnostics, pageSink, false);
-    }
-
-    /**
-     * Like {@link #render(SiteModel, List, Instant, Diagnostics, java.util.function.UnaryOperator)};
-     * with {@code keepPages}, the stand-ins the sink returns are reused by later calls as pages kept
-     * in memory are, once {@link #keepRendered} says they were written. The preview's sink writes
-     * each page where it stays, so it keeps no page's bytes, however large the site.
+     * is handed to {@code pageSink} (when there is one) at once, and the list holds what the sink
+     * returns: a large build then never keeps all pages in memory. Such pages are not remembered
+     * for the next call, unless {@code keepPages}: then the sink's stand-ins are reused by later
+     * calls as pages kept in memory are, once {@link #keepRendered} says they were written. The
+     * preview's sink writes each page where it stays, so it keeps no page's bytes, however large
+     * the site.
      */
     public List<OutputFile> render(SiteModel model, List<StaticFile> contentFiles, Instant now, Diagnostics diagnostics,
             java.util.function.UnaryOperator<OutputFile> pageSink, boolean keepPages) {
