@@ -234,8 +234,8 @@ public final class BuildSession {
         // A one-off build that must render every page streams them to disk as they come, so a
         // large archive never sits in memory whole.
         boolean renderAll = persistCaches && !renderer.reusesPreviousBuild();
-        boolean canSwap = SiteWriter.canSwap(options.output());
-        Staging staging = renderAll && canSwap ? Staging.begin(options.output()) : null;
+        boolean swapIn = renderAll && SiteWriter.canSwap(options.output());
+        Staging staging = swapIn ? Staging.begin(options.output()) : null;
         if (!persistCaches && written != null && !Files.isDirectory(options.output())) {
             // Someone deleted the preview's output folder: the pages it kept stood for files there.
             renderer.forgetOutput();
@@ -245,7 +245,7 @@ public final class BuildSession {
         // the page's file (2.5 GB of pages for 100,000 articles did not fit in its heap); the pages
         // are moved in once the build has succeeded. So does a build into a folder that cannot be
         // swapped (a link, a mount point).
-        PageUpdates updates = !persistCaches || renderAll && !canSwap ? PageUpdates.begin(options.output()) : null;
+        PageUpdates updates = !persistCaches || renderAll && !swapIn ? PageUpdates.begin(options.output()) : null;
         List<OutputFile> files;
         try {
             files = renderer.render(model, content.files(), now, diagnostics,

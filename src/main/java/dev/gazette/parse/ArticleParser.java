@@ -296,31 +296,21 @@ public final class ArticleParser {
      */
     private Item item(SourceFile file, ParseCache.Entry cached, boolean keepBody, LinkTargets early,
             Diagnostics diagnostics) {
-        String hash = file.hash();
-        String text = null;
-        if (hash == null) {
-            // Not read yet (a one-off build reads each new file here, so its text is only in
-            // memory while it is parsed).
-            SourceFile.Read read = file.read(diagnostics);
-            if (read == null) {
-                return null;
-            }
-            hash = read.hash();
-            text = read.text();
+        if (cached != null && cached.textHash().equals(file.hash())) {
+            return new Item(file, file.hash(), cached, null, null);
         }
+        // Not read yet (a one-off build reads each new file here, so its text is only in memory
+        // while it is parsed), or its text not kept: read now, with the hash of what was read.
+        SourceFile.Read read = file.current(diagnostics);
+        if (read == null) {
+            return null;
+        }
+        String hash = read.hash();
+        String text = read.text();
         if (cached != null && cached.textHash().equals(hash)) {
             return new Item(file, hash, cached, null, null);
         }
-        String headerText = text;
-        if (headerText == null) {
-            SourceFile.Read current = file.current(diagnostics);
-            if (current == null) {
-                return null;
-            }
-            headerText = current.text();
-            hash = current.hash();
-        }
-        Header header = readHeader(file, headerText, diagnostics);
+        Header header = readHeader(file, text, diagnostics);
         if (header == null) {
             return null;
         }
@@ -332,7 +322,7 @@ public final class ArticleParser {
         }
         // A large archive's build reads the file again for its body in the second pass (see
         // KEEP_BODIES_UP_TO).
-        return new Item(file, hash, null, null, text != null && !keepBody ? header.withBody(null) : header);
+        return new Item(file, hash, null, null, keepBody ? header : header.withBody(null));
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,7 +56,7 @@ public final class PageUpdates implements WrittenFiles {
     public OutputFile add(OutputFile page) {
         Path target = OutputPaths.resolveInside(output, page.path());
         OutputFile standIn = new OutputFile(page.path(), null, target, page.origin(), page.originLine());
-        if (holds(target, page.bytes())) {
+        if (SiteWriter.unchanged(page, target)) {
             return standIn;
         }
         Path temp = OutputPaths.resolveInside(dir, page.path());
@@ -71,16 +70,6 @@ public final class PageUpdates implements WrittenFiles {
             throw new UncheckedIOException("cannot write " + temp, e);
         }
         return standIn;
-    }
-
-    /** Whether {@code file} is a regular file with exactly {@code bytes}: then it is left alone, time and all. */
-    private static boolean holds(Path file, byte[] bytes) {
-        try {
-            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == bytes.length
-                    && Arrays.equals(Files.readAllBytes(file), bytes);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**
@@ -100,7 +89,7 @@ public final class PageUpdates implements WrittenFiles {
                 Path target = OutputPaths.resolveInside(output, e.getKey());
                 try {
                     made.ensure(target.getParent());
-                    moveInto(e.getValue(), target);
+                    moveInto(e.getKey(), e.getValue(), target);
                     OutputState.Stamp stamp = OutputState.stamp(target);
                     if (stamp != null) {
                         stamps.put(e.getKey(), stamp);
@@ -124,20 +113,14 @@ public final class PageUpdates implements WrittenFiles {
 
     /**
      * Replaces {@code target} with {@code staged} in one rename; when the output folder is on
-     * another file system than its parent (a mount, a link to another disk), by way of a copy
-     * next to the target, so a reader still never sees half a page.
+     * another file system than its parent (a mount, a link to another disk), as the writer
+     * replaces a file, through a copy next to the target, so a reader never sees half a page.
      */
-    private static void moveInto(Path staged, Path target) throws IOException {
+    private static void moveInto(String path, Path staged, Path target) throws IOException {
         try {
             Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Path temp = Files.createTempFile(target.getParent(), ".gazette-", ".tmp");
-            try {
-                Files.copy(staged, temp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            SiteWriter.replaceOne(OutputFile.copied(path, staged, path), target);
         }
     }
 

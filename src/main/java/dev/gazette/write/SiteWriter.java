@@ -60,7 +60,7 @@ public final class SiteWriter {
                     .filter(file -> !unchanged(file, OutputPaths.resolveInside(output, file.path())))
                     .toList();
             List<String> removed = state != null ? removedPaths(state, paths) : removedPaths(output, paths);
-            if (!canSwap(output) || changed.size() + removed.size() <= Math.max(SMALL_CHANGE, files.size() / 20)) {
+            if (changed.size() + removed.size() <= Math.max(SMALL_CHANGE, files.size() / 20) || !canSwap(output)) {
                 replaceInPlace(changed, removed, output);
                 return new WriteResult(changed.size(), files.size() - changed.size(), removed.size());
             }
@@ -92,7 +92,7 @@ public final class SiteWriter {
     /** Changes up to this many files in place however small the site. */
     private static final int SMALL_CHANGE = 200;
 
-    private static boolean unchanged(OutputFile file, Path previous) {
+    static boolean unchanged(OutputFile file, Path previous) {
         try {
             return previous.equals(file.copyFrom())
                     || Files.isRegularFile(previous, LinkOption.NOFOLLOW_LINKS) && sameContent(file, previous);
@@ -115,7 +115,7 @@ public final class SiteWriter {
     }
 
     /** Writes one file through a temporary file and a rename, so no reader sees it half-written. */
-    private static void replaceOne(OutputFile file, Path target) {
+    static void replaceOne(OutputFile file, Path target) {
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".gazette-", ".tmp");
