@@ -35,9 +35,11 @@ public final class DaemonClient {
 
     /**
      * JVM options of this process the daemon does not take: it runs long, so it keeps the optimising
-     * compiler, and it sizes its young generation itself (see daemonOptions).
+     * compiler at its usual thresholds, and it sizes and ages its young generation itself (see
+     * daemonOptions).
      */
-    private static final List<String> NOT_FOR_THE_DAEMON = List.of("-XX:TieredStopAtLevel", "-Xmn", "-D" + SITE_PROPERTY,
+    private static final List<String> NOT_FOR_THE_DAEMON = List.of("-XX:TieredStopAtLevel",
+            "-XX:CompileThresholdScaling", "-Xmn", "-XX:MaxTenuringThreshold", "-D" + SITE_PROPERTY,
             "-XX:ArchiveClassesAtExit", "-XX:StartFlightRecording", "-agentlib", "-javaagent", "-Xrunjdwp");
 
     private DaemonClient() {

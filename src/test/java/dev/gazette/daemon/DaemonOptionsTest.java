@@ -11,7 +11,8 @@ class DaemonOptionsTest {
     @Test
     void theDaemonKeepsItsLargeYoungGenerationTheOptimisingCompilerAndTheSerialCollector() {
         List<String> launched = List.of("-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseParallelGC", "-Xmx2600m",
-                "-XX:TieredStopAtLevel=1", "-Xmn64m", "-Dgazette.daemon.site=news", "-Xms1500m");
+                "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.25", "-Xmn64m", "-XX:MaxTenuringThreshold=0",
+                "-Dgazette.daemon.site=news", "-Xms1500m");
 
         assertThat(DaemonClient.daemonOptions(launched)).containsExactly("-XX:NewSize=256m",
                 "-XX:SharedArchiveFile=/x/gazette.jsa", "-XX:+UseSerialGC", "-Xmx2600m", "-Xms1500m");
