@@ -153,7 +153,14 @@ public final class BuildSession {
             return failed(diagnostics, 0, start);
         }
         StageTimer timer = new StageTimer();
+        CompletableFuture<SiteRenderer> madeRenderer = null;
         if (changedContent == null) {
+            // A one-off build lists content/ on a thread of its own while the config is read and
+            // the caches and the theme load: the listing needs none of them.
+            listedAt = Instant.now();
+            CompletableFuture<LoadedContent> listing = persistCaches ? CompletableFuture.supplyAsync(
+                    () -> ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources"))),
+                    SiteBuild::startThread) : null;
             Diagnostics configDiagnostics = new Diagnostics();
             config = ConfigLoader.load(options.source(), options.baseUrl(), configDiagnostics);
             if (options.now() != null) {
@@ -177,7 +184,7 @@ public final class BuildSession {
                 loaded.keepBodiesIn(cacheDir());
                 return loaded;
             });
-            CompletableFuture<SiteRenderer> siteRenderer = CompletableFuture.supplyAsync(() -> {
+            madeRenderer = CompletableFuture.supplyAsync(() -> {
                 SiteRenderer made = new SiteRenderer(built, new Theme(options.source()));
                 if (persistCaches) {
                     made.reuse(RenderCache.load(cacheDir().resolve("render.bin")), options.output(),
@@ -193,14 +200,15 @@ public final class BuildSession {
                 }
                 return made;
             });
-            listedAt = Instant.now();
+            // The parser too (its Markdown parsers compile many regular expressions): parsing
+            // waits for the listing, not for them.
+            CompletableFuture<ArticleParser> articleParser =
+                    parseCache.thenApply(cache -> new ArticleParser(built, options.drafts(), cache));
             // A one-off build leaves each file to be read as it is parsed; the preview reads them
             // all now, to reload single files later. It keeps their hashes, not their texts (half a
             // gigabyte for a 100,000-article archive): the parser reads again a file it must parse.
-            content = persistCaches ? ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources")))
-                    : ContentLoader.load(options.source(), diagnostics).withoutTexts();
-            parser = new ArticleParser(config, options.drafts(), joined(parseCache));
-            renderer = joined(siteRenderer);
+            content = listing != null ? joined(listing) : ContentLoader.load(options.source(), diagnostics).withoutTexts();
+            parser = joined(articleParser);
         } else {
             if (!changedContent.isEmpty()) {
                 content = ContentLoader.update(content, options.source(), changedContent, diagnostics).withoutTexts();
@@ -209,7 +217,19 @@ public final class BuildSession {
         timer.lap("load");
         // Config problems stay until the config is fixed, whatever else is rebuilt meanwhile.
         configProblems.forEach(diagnostics::add);
-        List<Article> articles = parser.parse(content, diagnostics);
+        List<Article> articles;
+        try {
+            articles = parser.parse(content, diagnostics);
+        } finally {
+            // The renderer is made beside the parse, which does not need it, and is never left
+            // being made into the next build.
+            if (madeRenderer != null) {
+                madeRenderer.exceptionally(ignored -> null).join();
+            }
+        }
+        if (madeRenderer != null) {
+            renderer = joined(madeRenderer);
+        }
         timer.lap("parse");
         // The parses are saved beside the rest of the build: indexing keeps one core busy at most.
         CompletableFuture<Void> parsesSaved = persistCaches
