@@ -95,14 +95,16 @@ class LauncherScriptTest {
     }
 
     /**
-     * The parallel collector for every build; the quick compiler alone and a small young
-     * generation for a site under 30,000 articles; above, C2 and a heap that starts large, its
-     * young generation held at 100 MB.
+     * The parallel collector for every build; for a site under 30,000 articles the quick compiler
+     * alone, at lower thresholds, and a small young generation whose survivors go straight to the
+     * old one; above, C2 at its usual thresholds and a heap that starts large, its young generation
+     * held at 100 MB.
      */
     @Test
     void aLargeArchiveGetsTheOptimisingCompilerAndALargeInitialHeap() throws Exception {
         assertThat(javaArgs(Map.of(), "build", "--source", site.toString()))
-                .contains("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseParallelGC")
+                .contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.25", "-Xmn64m",
+                        "-XX:MaxTenuringThreshold=0", "-XX:+UseParallelGC")
                 .doesNotContain("-XX:+UseSerialGC").noneMatch(a -> a.startsWith("-Xms"));
         Path month = Files.createDirectories(site.resolve("content/2022/12"));
         for (int i = 0; i < 30_000; i++) {
@@ -112,7 +114,8 @@ class LauncherScriptTest {
         List<String> args = javaArgs(Map.of(), "build", "--source", site.toString());
 
         assertThat(args).contains("-Xms1500m", "-Xmn100m", "-XX:+UseParallelGC")
-                .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseSerialGC");
+                .doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn64m", "-XX:+UseSerialGC")
+                .noneMatch(a -> a.startsWith("-XX:CompileThresholdScaling") || a.startsWith("-XX:MaxTenuringThreshold"));
 
         // A cap of the user's own below that start: the JVM would refuse to start at all.
         List<String> capped = javaArgs(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"), "build", "--source", site.toString());
