@@ -39,9 +39,12 @@ final class UpToDate {
     }
 
     /**
-     * A hash of the sources. {@code racy} is true when a file changed within two seconds before the
-     * stamp was started, or since: a second edit in the same clock tick could keep size and time,
-     * so such a stamp is never trusted later (the same rule git uses for its index).
+     * A hash of the sources. {@code racy} is true when a file or folder changed within two seconds
+     * before the stamp was started, or since: a second edit in the same clock tick could keep size
+     * and time, so such a stamp is never trusted later (the same rule git uses for its index). A
+     * folder counts for the files moved into it or out of it, which keep their own old times: when
+     * the stamp is taken beside a build's own listing of the sources (a build without a manifest),
+     * such a file could be in one and not in the other.
      */
     record Stamp(String hash, boolean racy) {
     }
@@ -119,7 +122,7 @@ final class UpToDate {
         // sorting of large trees, a change goes unnoticed only if both sums collide, and the
         // top-level folders can be walked in parallel.
         long[] sums = new long[3];
-        long[] newest = {0};
+        long[] newest = {modifiedNanos(dir)};
         List<Path> roots;
         try (java.util.stream.Stream<Path> top = Files.list(dir)) {
             roots = top.toList();
@@ -138,11 +141,25 @@ final class UpToDate {
         return Instant.EPOCH.plusNanos(newest[0]);
     }
 
-    /** Hash sums, file count and newest time (nanoseconds) of one file or folder tree. */
+    private static long modifiedNanos(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Hash sums, file count and newest time (nanoseconds, files and folders) of one file or folder tree. */
     private static long[] sums(Path root) {
         long[] part = new long[4];
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) {
+                    part[3] = Math.max(part[3], attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     long nanos = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -232,10 +232,13 @@ class IncrementalBuildTest {
         assertSameTree(before, FixtureSite.tree(site.output()));
     }
 
-    /** Sources written by the test are seconds old at most, which the up-to-date check distrusts. */
+    /**
+     * Sources written by the test, and their folders, are seconds old at most, which the up-to-date
+     * check distrusts.
+     */
     private void ageSources() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.toList()) {
                 Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
             }
         }

@@ -1,0 +1,77 @@
+package dev.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stamp of the sources that lets a build with nothing to do stop at once. */
+class UpToDateTest {
+
+    private static final FileTime OLD = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A build without a manifest stamps the sources beside its own listing of them. A file moved
+     * in (or out) meanwhile keeps its old time, so the stamp could count it while the build did
+     * not: only its folder's time tells, and it must make the stamp untrusted.
+     */
+    @Test
+    void aFileMovedInWithItsOldTimeMakesTheStampUntrusted() throws IOException {
+        Path site = dir.resolve("news");
+        write(site.resolve("content/2022/12/one.md"));
+        write(site.resolve("templates/base.html"));
+        write(site.resolve("gazette.yaml"));
+        Path outside = write(dir.resolve("drafts/two.md"));
+        age(dir);
+        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+
+        UpToDate.Stamp before = UpToDate.sources(options, "test");
+        Files.move(outside, site.resolve("content/2022/12/two.md"));
+        UpToDate.Stamp after = UpToDate.sources(options, "test");
+
+        assertThat(before.racy()).isFalse();
+        assertThat(Files.getLastModifiedTime(site.resolve("content/2022/12/two.md"))).isEqualTo(OLD);
+        assertThat(after.hash()).isNotEqualTo(before.hash());
+        assertThat(after.racy()).isTrue();
+    }
+
+    @Test
+    void aFileMovedIntoContentItselfMakesTheStampUntrustedToo() throws IOException {
+        Path site = dir.resolve("news");
+        write(site.resolve("content/2022/one.md"));
+        Path outside = write(dir.resolve("drafts/two.md"));
+        age(dir);
+        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+        assertThat(UpToDate.sources(options, "test").racy()).isFalse();
+
+        Files.move(outside, site.resolve("content/two.md"));
+
+        assertThat(UpToDate.sources(options, "test").racy()).isTrue();
+    }
+
+    private static Path write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "---\ntitle: " + file.getFileName() + "\n---\n");
+    }
+
+    /** Every file and folder under {@code root} two seconds old and more. */
+    private static void age(Path root) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(root)) {
+            all = walk.toList();
+        }
+        for (Path path : all) {
+            Files.setLastModifiedTime(path, OLD);
+        }
+    }
+}
