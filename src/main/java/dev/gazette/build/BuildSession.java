@@ -266,16 +266,14 @@ public final class BuildSession {
         // are moved in once the build has succeeded. So does a build into a folder that cannot be
         // swapped (a link, a mount point).
         PageUpdates updates = !persistCaches || renderAll && !swapIn ? PageUpdates.begin(options.output()) : null;
+        WrittenFiles pending = staging != null ? staging : updates;
         List<OutputFile> files;
         try {
-            files = renderer.render(model, content.files(), now, diagnostics,
-                    staging != null ? staging::add : updates != null ? updates::add : null, !persistCaches);
+            files = renderer.render(model, content.files(), now, diagnostics, pending != null ? pending::add : null,
+                    !persistCaches);
         } catch (RuntimeException e) {
-            if (staging != null) {
-                staging.abort();
-            }
-            if (updates != null) {
-                updates.abort();
+            if (pending != null) {
+                pending.abort();
             }
             throw e;
         }
@@ -286,11 +284,8 @@ public final class BuildSession {
         }
         timer.lap("render");
         if (diagnostics.hasErrors()) {
-            if (staging != null) {
-                staging.abort();
-            }
-            if (updates != null) {
-                updates.abort();
+            if (pending != null) {
+                pending.abort();
             }
             return failed(diagnostics, articles.size(), start);
         }
@@ -326,7 +321,7 @@ public final class BuildSession {
         this.model = model;
         validUntil = config.buildTime() != null ? null : nextNewsChange(model.articles(), now);
         if (persistCaches) {
-            saveCaches(files, staging != null ? staging : updates);
+            saveCaches(files, pending);
             timer.lap("save");
         }
         BuildResult result = new BuildResult(List.of(), articles.size(), write,

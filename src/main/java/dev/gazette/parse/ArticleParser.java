@@ -356,6 +356,11 @@ public final class ArticleParser {
         return new ParseCache.Entry(textHash, header.url, header.draft, article, links);
     }
 
+    /** What the cache keeps of a draft a build leaves out: that it is one, and its URL. */
+    private static ParseCache.Entry draftEntry(String textHash, String url) {
+        return new ParseCache.Entry(textHash, url, true, null, Map.of());
+    }
+
     /** Thrown by {@link #resolve} for a link to an article before the articles' URLs are known. */
     private static final class NeedsArticleUrls extends RuntimeException {
         static final NeedsArticleUrls INSTANCE = new NeedsArticleUrls();
@@ -368,7 +373,7 @@ public final class ArticleParser {
     private Article article(Item item, LinkTargets targets, Map<String, ParseCache.Entry> next, Diagnostics diagnostics) {
         String path = item.file.path();
         if (item.draft() && !includeDrafts) {
-            next.put(path, new ParseCache.Entry(item.textHash, item.url(), true, null, Map.of()));
+            next.put(path, draftEntry(item.textHash, item.url()));
             return null;
         }
         if (item.done != null) {
@@ -389,10 +394,6 @@ public final class ArticleParser {
             }
             header = readHeader(item.file, current.text(), diagnostics);
             textHash = current.hash();
-            if (header != null && header.draft && !includeDrafts) {
-                next.put(path, new ParseCache.Entry(textHash, header.url, true, null, Map.of()));
-                return null;
-            }
         }
         if (header != null && header.parts.body() == null) {
             SourceFile.Read again = item.file.read(diagnostics);
@@ -405,13 +406,14 @@ public final class ArticleParser {
                 // Saved again since the first pass: this build takes the new version whole.
                 header = readHeader(item.file, again.text(), diagnostics);
                 textHash = again.hash();
-                if (header != null && header.draft && !includeDrafts) {
-                    next.put(path, new ParseCache.Entry(textHash, header.url, true, null, Map.of()));
-                    return null;
-                }
             }
         }
         if (header == null) {
+            return null;
+        }
+        if (header.draft && !includeDrafts) {
+            // Read only now (its text was not kept, or it was saved again since the first pass).
+            next.put(path, draftEntry(textHash, header.url));
             return null;
         }
         Map<String, String> links = new java.util.TreeMap<>();

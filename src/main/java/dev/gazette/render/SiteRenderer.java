@@ -131,10 +131,8 @@ public final class SiteRenderer {
         // Views are made on demand: a rebuild that reuses most pages needs few of them.
         ArticleViews articleViews = new ArticleViews(model, urls);
         Map<String, ArticleView> bySource = new ConcurrentHashMap<>();
-        java.util.function.Function<Article, ArticleView> views = article -> {
-            ArticleView view = bySource.get(article.source());
-            return view != null ? view : bySource.computeIfAbsent(article.source(), s -> articleViews.view(article));
-        };
+        java.util.function.Function<Article, ArticleView> views =
+                article -> lookedUp(bySource, article.source(), s -> articleViews.view(article));
         SiteView site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(),
                 config.basePath(), model.categories(), model.tags(), model.authors(), Version.get());
         teasers = new Teasers(site);
@@ -451,6 +449,17 @@ public final class SiteRenderer {
         return new OutputFile(path, null, previousOutput.resolve(path), origin, page.originLine());
     }
 
+    /**
+     * {@code map}'s value for {@code key}, made by {@code make} the first time. Looked up before
+     * {@code computeIfAbsent}, which locks the map's bin even to find a value: the views and the
+     * fingerprints' article hashes are asked for nearly every call (twenty articles a list page,
+     * on two threads), and it was 1.3% of a cold build's CPU.
+     */
+    private static <K, V> V lookedUp(Map<K, V> map, K key, java.util.function.Function<K, V> make) {
+        V value = map.get(key);
+        return value != null ? value : map.computeIfAbsent(key, make);
+    }
+
     /** A page kept in memory, and what its templates read ({@link TemplateReads}). */
     private record RenderedPage(Page page, OutputFile file, int reads) {
     }
@@ -470,28 +479,20 @@ public final class SiteRenderer {
             this.views = views;
         }
 
-        // Each looks its value up before computing it: computeIfAbsent locks the map's bin even
-        // to find a value, as these do for nearly every call (twenty articles a list page, on two
-        // threads), and it was 1.3% of a cold build's CPU.
         @Override
         public String siteHash(int reads) {
-            String hash = siteHashes.get(reads & SITE_READS);
-            return hash != null ? hash
-                    : siteHashes.computeIfAbsent(reads & SITE_READS, r -> Hashes.sha256(site.seenWith(r).toString()));
+            return lookedUp(siteHashes, reads & SITE_READS, r -> Hashes.sha256(site.seenWith(r).toString()));
         }
 
         @Override
         public long teaserHead(Article article) {
-            Long head = teaserHeads.get(article.source());
-            return head != null ? head
-                    : teaserHeads.computeIfAbsent(article.source(), s -> PageFingerprints.teaserHead(article));
+            return lookedUp(teaserHeads, article.source(), s -> PageFingerprints.teaserHead(article));
         }
 
         @Override
         public long termsHead(Article article, boolean counts) {
-            Map<String, Long> heads = counts ? termsHeadsWithCounts : termsHeads;
-            Long head = heads.get(article.source());
-            return head != null ? head : heads.computeIfAbsent(article.source(), s -> views.termsHead(article, counts));
+            return lookedUp(counts ? termsHeadsWithCounts : termsHeads, article.source(),
+                    s -> views.termsHead(article, counts));
         }
     }
 

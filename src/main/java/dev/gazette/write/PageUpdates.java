@@ -53,6 +53,7 @@ public final class PageUpdates implements WrittenFiles {
      * a stand-in without bytes that names the page's file in the output folder. Thread-safe. A
      * second page at the same path is not staged (the build reports the collision and aborts).
      */
+    @Override
     public OutputFile add(OutputFile page) {
         Path target = OutputPaths.resolveInside(output, page.path());
         OutputFile standIn = new OutputFile(page.path(), null, target, page.origin(), page.originLine());
@@ -125,6 +126,7 @@ public final class PageUpdates implements WrittenFiles {
     }
 
     /** Deletes what was staged; the output folder stays as it was. */
+    @Override
     public void abort() {
         SiteWriter.deleteTree(dir);
     }

@@ -57,6 +57,7 @@ public final class Staging implements WrittenFiles {
      * the final {@link #commit} recognises. Thread-safe. A second file at the same path is not
      * written (the build reports the collision and aborts).
      */
+    @Override
     public OutputFile add(OutputFile file) {
         Path target = OutputPaths.resolveInside(dir, file.path());
         if (!staged.add(file.path())) {
@@ -117,6 +118,7 @@ public final class Staging implements WrittenFiles {
     }
 
     /** Deletes the new site; the output folder stays as it was. */
+    @Override
     public void abort() {
         SiteWriter.deleteTree(dir);
     }

@@ -55,6 +55,13 @@ class PageReuseTest {
         return new BuildSession(options(site));
     }
 
+    /** A preview of {@code site} after its first build, which succeeded. */
+    private BuildSession startedPreview(FixtureSite site) {
+        BuildSession preview = preview(site);
+        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        return preview;
+    }
+
     private BuildOptions options(FixtureSite site) {
         return new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
     }
@@ -249,8 +256,7 @@ class PageReuseTest {
     void thePreviewStartsFromTheLastBuildsParses() throws IOException {
         FixtureSite site = site("");
         rewriteSecondParagraphOfStory2();
-        BuildSession preview = preview(site);
-        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        BuildSession preview = startedPreview(site);
 
         assertThat(preview.lastParseChanges()).as("articles parsed again").isEqualTo(1);
         assertThat(site.page("/2022/12/12/story-2/").text()).contains("Rewritten paragraph");
@@ -275,8 +281,7 @@ class PageReuseTest {
     @Test
     void aPreviewThatHasWrittenNoLongerTrustsTheLastBuildsFiles() throws IOException {
         FixtureSite site = site("");
-        BuildSession preview = preview(site);
-        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        BuildSession preview = startedPreview(site);
         assertReused(preview.lastRenderedPages(), List.of("index.html"));
         Path story = dir.resolve("content/2022/12/story-2.md");
         String original = Files.readString(story);
@@ -312,8 +317,7 @@ class PageReuseTest {
     @Test
     void afterThePreviewABuildReusesThePagesThePreviewDidNotWrite() throws IOException {
         FixtureSite site = site("");
-        BuildSession preview = preview(site);
-        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        BuildSession preview = startedPreview(site);
         rebuilt(preview, rewriteSecondParagraphOfStory2());
         preview.close();
 
@@ -463,8 +467,7 @@ class PageReuseTest {
                 -- templates/article.html --
                 <html><body><h1>{{ article.title }}</h1>{{ article.body contains 'BREAK' ? article.nothing : article.body | raw }}</body></html>
                 """);
-        BuildSession preview = preview(site);
-        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        BuildSession preview = startedPreview(site);
         String economy = "date: 2022-12-12 10:00\ncategory: Economy\ntags: [Trade]";
 
         BuildOutcome broken = preview.rebuild(Set.of(save(site, 2, "title: Story two\n" + economy, "BREAK\n")));
@@ -482,8 +485,7 @@ class PageReuseTest {
     @Test
     void thePreviewWritesEveryPageAgainWhenItsOutputFolderWasDeleted() throws IOException {
         FixtureSite site = site("");
-        BuildSession preview = preview(site);
-        assertThat(preview.rebuildAll().result().ok()).isTrue();
+        BuildSession preview = startedPreview(site);
         FixtureSite.deleteTree(site.output());
 
         rebuilt(preview, rewriteSecondParagraphOfStory2());
