@@ -34,15 +34,14 @@ public final class PageUpdates implements WrittenFiles {
     }
 
     /**
-     * Starts a set of updates for {@code outputDir} in a hidden folder next to it, named as
-     * {@link SiteWriter#removeLeftovers} expects, so that one an interrupted preview leaves behind
-     * is removed by the next build.
+     * Starts a set of updates for {@code outputDir} in a hidden folder next to it
+     * ({@link SiteWriter#newFolderNextTo}), so that one an interrupted preview leaves behind is
+     * removed by the next build.
      */
     public static PageUpdates begin(Path outputDir) {
         Path output = outputDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(output.getParent());
-            return new PageUpdates(output, Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".new-"));
+            return new PageUpdates(output, SiteWriter.newFolderNextTo(output));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write next to " + output, e);
         }

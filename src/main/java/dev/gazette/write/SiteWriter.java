@@ -160,11 +160,8 @@ public final class SiteWriter {
     }
 
     private static WriteResult writeStaged(List<OutputFile> files, Path output, Set<String> paths, OutputState state) {
-        Path parent = output.getParent();
-        String name = output.getFileName().toString();
         try {
-            Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+            Path staging = newFolderNextTo(output);
             Folders folders = new Folders(staging);
             AtomicInteger written = new AtomicInteger();
             AtomicInteger unchanged = new AtomicInteger();
@@ -336,6 +333,15 @@ public final class SiteWriter {
         } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
             Files.move(from, to);
         }
+    }
+
+    /**
+     * A new, empty, hidden folder next to {@code output} (absolute), for a site or pages on their
+     * way into it: {@code .site.new-<digits>}, as {@link #removeLeftovers} recognises it.
+     */
+    static Path newFolderNextTo(Path output) throws IOException {
+        Files.createDirectories(output.getParent());
+        return Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".new-");
     }
 
     /**

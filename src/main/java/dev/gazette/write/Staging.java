@@ -44,9 +44,8 @@ public final class Staging implements WrittenFiles {
     public static Staging begin(Path outputDir) {
         Path output = outputDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(output.getParent());
             SiteWriter.removeLeftovers(output);
-            return new Staging(output, Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".new-"));
+            return new Staging(output, SiteWriter.newFolderNextTo(output));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write next to " + output, e);
         }
