@@ -34,17 +34,20 @@ final class Paginator {
 
     /**
      * The bar for page {@code n}: the first and last pages, two on each side of {@code n}, and gaps
-     * between. Listing every page would make each of a large archive's pages grow with the archive.
+     * between. Listing every page would make each of a large archive's pages grow with the archive;
+     * so would looking at every page to pick them (the home page of 100,000 articles has 5,000).
      */
     static List<PageLink> window(List<PageLink> all, int n) {
-        List<PageLink> links = new ArrayList<>();
+        List<PageLink> links = new ArrayList<>(2 * WINDOW + 5);
         int last = 0;
-        for (PageLink link : all) {
-            int k = link.number();
-            if (k == 1 || k == all.size() || Math.abs(k - n) <= WINDOW) {
+        int total = all.size();
+        int[] ranges = {1, 1, Math.max(1, n - WINDOW), Math.min(total, n + WINDOW), total, total};
+        for (int range = 0; range < ranges.length; range += 2) {
+            for (int k = Math.max(ranges[range], last + 1); k <= ranges[range + 1]; k++) {
                 if (last != 0 && k > last + 1) {
                     links.add(PageLink.ellipsis());
                 }
+                PageLink link = all.get(k - 1);
                 links.add(k == n ? new PageLink(k, link.url(), true) : link);
                 last = k;
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** Builds the {@link SiteModel}: sorts articles and lays out every list, archive and page. */
@@ -93,6 +94,14 @@ public final class SiteIndexer {
 
     private SiteModel build(List<Article> input) {
         List<Article> articles = newestFirst(input);
+        // The tags', authors' and dates' pages need no "More news" picks: they are laid out on the
+        // common pool while this thread makes the picks. One after the other, this stage kept one
+        // core busy and the other idle for 0.2 s of a cold build of 10,000 articles.
+        CompletableFuture<Terms> tagPages = CompletableFuture.supplyAsync(
+                () -> terms("tag", "/tag/", "Tags", articles, Article::tags));
+        CompletableFuture<Terms> authorPages = CompletableFuture.supplyAsync(
+                () -> terms("author", "/author/", "Authors", articles, Article::authors));
+        CompletableFuture<List<Page>> datePages = CompletableFuture.supplyAsync(() -> dateArchives(articles));
 
         Map<String, List<Article>> byCategory = groupBy(articles, Article::categorySlug);
         Map<String, List<Article>> byTag = new TreeMap<>();
@@ -107,8 +116,6 @@ public final class SiteIndexer {
             }
         }
         List<Category> categories = categories(articles, byCategory);
-        Map<String, Category> categoryBySlug = new LinkedHashMap<>();
-        categories.forEach(c -> categoryBySlug.put(c.slug(), c));
 
         List<Page> pages = new ArrayList<>();
         addList(pages, "home", "/", "home.html", "", config.description(), articles, null, null, null);
@@ -125,19 +132,32 @@ public final class SiteIndexer {
                     category.name() + " news from " + config.title(),
                     byCategory.getOrDefault(category.slug(), List.of()), category, null, null);
         }
-        List<Term> tags = addTerms(pages, "tag", "/tag/", "Tags", articles, a -> a.tags());
-        List<Term> authors = addTerms(pages, "author", "/author/", "Authors", articles, a -> a.authors());
-        pages.add(new Page.ArchivePage("/archive/", addDateArchives(pages, articles)));
+        Terms tags = joined(tagPages);
+        Terms authors = joined(authorPages);
+        pages.addAll(tags.pages());
+        pages.addAll(authors.pages());
+        pages.addAll(joined(datePages));
         pages.add(new Page.NotFoundPage());
-        return new SiteModel(config, articles, categories, tags, authors, pages);
+        return new SiteModel(config, articles, categories, tags.terms(), authors.terms(), pages);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The terms of one kind, and their pages: the index of all, then one list per term. */
+    private record Terms(List<Term> terms, List<Page> pages) {
     }
 
     /**
-     * Adds a term's pages (one list per tag or author, and an index of all) and returns the terms.
-     * Spellings with one slug are one term, named by the spelling most articles use (the oldest on
-     * a tie).
+     * The terms of one kind (tags or authors) and their pages. Spellings with one slug are one
+     * term, named by the spelling most articles use (the oldest on a tie).
      */
-    private List<Term> addTerms(List<Page> pages, String kind, String root, String title, List<Article> articles,
+    private Terms terms(String kind, String root, String title, List<Article> articles,
             Function<Article, List<String>> names) {
         Map<String, List<Article>> bySlug = new TreeMap<>();
         Map<String, Map<String, Integer>> spellings = new TreeMap<>();
@@ -169,13 +189,14 @@ public final class SiteIndexer {
             terms.add(new Term(name, slug, urls.link(root + slug + "/"), entry.getValue().size()));
         }
         terms.sort(Comparator.comparing((Term t) -> t.name().toLowerCase(Locale.ROOT)).thenComparing(Term::slug));
+        List<Page> pages = new ArrayList<>();
         pages.add(new Page.TermsPage(kind + "s", root, title, terms));
         for (Term term : terms) {
             addList(pages, kind, root + term.slug() + "/", "term.html", term.name(),
                     (kind.equals("author") ? "Articles by " : "Articles tagged ") + term.name(),
                     bySlug.get(term.slug()), null, term, null);
         }
-        return terms;
+        return new Terms(terms, pages);
     }
 
     /** Declared categories in their order, then the others by slug; names from config or first use. */
@@ -211,8 +232,9 @@ public final class SiteIndexer {
         }
     }
 
-    /** Adds year, month and day archives and returns the summary for {@code /archive/}. */
-    private List<ArchiveYear> addDateArchives(List<Page> pages, List<Article> articles) {
+    /** The year, month and day archives, then {@code /archive/}, which sums them up. */
+    private List<Page> dateArchives(List<Article> articles) {
+        List<Page> pages = new ArrayList<>();
         Map<String, List<Article>> byYear = groupBy(articles, a -> yearPath(a.date()));
         Map<String, List<Article>> byMonth = groupBy(articles, a -> monthPath(a.date()));
         Map<String, List<Article>> byDay = groupBy(articles, a -> dayPath(a.date()));
@@ -235,7 +257,8 @@ public final class SiteIndexer {
             years.add(new ArchiveYear(year.getValue().get(0).date().getYear(), label, urls.link(year.getKey()),
                     year.getValue().size(), months));
         }
-        return years;
+        pages.add(new Page.ArchivePage("/archive/", years));
+        return pages;
     }
 
     /**

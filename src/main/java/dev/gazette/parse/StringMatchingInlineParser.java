@@ -9,6 +9,7 @@ import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SequenceUtils;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.BitSet;
 import java.util.List;
@@ -17,17 +18,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * flexmark's inline parser, with its regular expressions run over a String copy of the paragraph
- * made once, instead of over the paragraph's own sequence. flexmark's {@code match} calls
- * {@code Matcher.toMatchResult()}, which on JDK 17 copies the whole text it matches in, char by
- * char through flexmark's sequence: a paragraph of 700 characters was copied several times for
- * each link in it, a twentieth of a cold build's CPU. The matches, and so the document, are the
- * same: the copy holds the same characters, and the returned pieces are cut from the paragraph.
+ * flexmark's inline parser, with its regular expressions run over the document's own String,
+ * within the paragraph's bounds, instead of over the paragraph's sequence. flexmark's
+ * {@code match} calls {@code Matcher.toMatchResult()}, which on JDK 17 copies the whole text it
+ * matches in, char by char through flexmark's sequence: a paragraph of 700 characters was copied
+ * several times for each link in it, a twentieth of a cold build's CPU. The matches, and so the
+ * document, are the same: the bounds of a matcher's region are opaque and anchoring by default,
+ * so its expressions see no more of the String than they would of a copy of the paragraph, and the
+ * returned pieces are cut from the paragraph.
  */
 final class StringMatchingInlineParser extends CommonmarkInlineParser {
 
-    private BasedSequence copied;
-    private String copy;
+    /** The paragraph {@link #text} was found for, and where the paragraph starts in it. */
+    private BasedSequence searched;
+    private String text;
+    private int offset;
+    /** The document String last looked at, and whether it holds a NUL. */
+    private String document;
+    private boolean documentHasNul;
     private BasedSequence scanned;
     private char[] chars = new char[256];
     private long[] special;
@@ -54,7 +62,7 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
     @Override
     public BasedSequence match(Pattern re) {
         Matcher matcher = find(re);
-        return matcher == null ? null : input.subSequence(matcher.start(), matcher.end());
+        return matcher == null ? null : input.subSequence(matcher.start() - offset, matcher.end() - offset);
     }
 
     @Override
@@ -65,14 +73,9 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         }
         BasedSequence[] groups = new BasedSequence[matcher.groupCount() + 1];
         for (int i = 0; i < groups.length; i++) {
-            groups[i] = matcher.start(i) < 0 ? null : input.subSequence(matcher.start(i), matcher.end(i));
+            groups[i] = matcher.start(i) < 0 ? null : input.subSequence(matcher.start(i) - offset, matcher.end(i) - offset);
         }
         return groups;
-    }
-
-    @Override
-    public Matcher matcher(Pattern re) {
-        return find(re);
     }
 
     @Override
@@ -123,21 +126,39 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         return true;
     }
 
-    /** Like flexmark's: the match found from the current index, which it then passes; or null. */
+    /**
+     * Like flexmark's: the match found from the current index, which it then passes; or null. Its
+     * positions count from the start of {@link #text}, the paragraph's at {@link #offset}.
+     */
     private Matcher find(Pattern re) {
         if (index >= input.length()) {
             return null;
         }
-        if (copied != input) {
-            copied = input;
-            copy = HtmlWriter.string(input); // at once where toString() copies char by char
+        if (searched != input) {
+            searched = input;
+            if (input instanceof SubSequence && input.getBase() instanceof String source && !hasNul(source)) {
+                text = source;
+                offset = input.getStartOffset();
+            } else {
+                // flexmark reads a NUL as U+FFFD, as HtmlWriter.string's copy has it.
+                text = HtmlWriter.string(input);
+                offset = 0;
+            }
         }
-        Matcher matcher = re.matcher(copy);
-        matcher.region(index, copy.length());
+        Matcher matcher = re.matcher(text);
+        matcher.region(offset + index, offset + input.length());
         if (!matcher.find()) {
             return null;
         }
-        index = matcher.end();
+        index = matcher.end() - offset;
         return matcher;
+    }
+
+    private boolean hasNul(String source) {
+        if (source != document) {
+            document = source;
+            documentHasNul = source.indexOf(SequenceUtils.NUL) >= 0;
+        }
+        return documentHasNul;
     }
 }

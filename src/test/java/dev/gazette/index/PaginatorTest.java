@@ -33,6 +33,25 @@ class PaginatorTest {
     }
 
     @Test
+    void everyBarHasTheEndsAndTheTwoPagesOnEachSideInOrderWithAGapWhereNumbersSkip() {
+        for (int total = 1; total <= 30; total++) {
+            List<Paginator.Slice<Integer>> slices = pages(total * 10, 10);
+            for (int n = 1; n <= total; n++) {
+                StringBuilder expected = new StringBuilder();
+                int last = 0;
+                for (int k = 1; k <= total; k++) {
+                    if (k == 1 || k == total || Math.abs(k - n) <= 2) {
+                        expected.append(last != 0 && k > last + 1 ? "… " : "").append(k == n ? "[" + k + "]" : k).append(' ');
+                        last = k;
+                    }
+                }
+                assertThat(bar(slices.get(n - 1).pagination())).as("page %d of %d", n, total)
+                        .isEqualTo(expected.toString().strip());
+            }
+        }
+    }
+
+    @Test
     void aShortListShowsEveryPage() {
         assertThat(bar(pages(50, 10).get(2).pagination())).isEqualTo("1 2 [3] 4 5");
     }
