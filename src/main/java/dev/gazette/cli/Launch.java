@@ -1,6 +1,7 @@
 package dev.gazette.cli;
 
 import dev.gazette.daemon.DaemonClient;
+import dev.gazette.parse.ArticleParser;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The jar's entry point. A {@code build} the launcher names a site for goes to that site's build
  * daemon; anything else runs in this process ({@link Main}). This class does not touch picocli:
- * a build handed to the daemon never loads it (it took a tenth of such a build).
+ * a build handed to the daemon never loads it (it took a tenth of such a build). A build run here
+ * has its Markdown parsers made while picocli reads the command.
  */
 public final class Launch {
 
@@ -34,6 +36,11 @@ public final class Launch {
             if (code.isPresent()) {
                 return code.get();
             }
+        }
+        if (args.length > 0 && args[0].equals("build")) {
+            Thread prepare = new Thread(ArticleParser::prepare, "gazette-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
         }
         // Printed as picocli prints to the standard streams.
         int code = Main.run(args,

@@ -61,6 +61,15 @@ final class MarkdownRenderer {
     private final HtmlRenderer renderer;
     private final HtmlWriter.Settings writerSettings;
 
+    /** The renderer every {@link ArticleParser} shares: it holds nothing from one document to the next. */
+    static MarkdownRenderer shared() {
+        return Shared.RENDERER;
+    }
+
+    private static final class Shared {
+        static final MarkdownRenderer RENDERER = new MarkdownRenderer();
+    }
+
     MarkdownRenderer() {
         MutableDataSet options = options();
         for (int kind = 0; kind < parsers.length; kind++) {
