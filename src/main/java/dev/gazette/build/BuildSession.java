@@ -9,6 +9,7 @@ import dev.gazette.index.SiteModel;
 import dev.gazette.load.ContentLoader;
 import dev.gazette.load.KnownSources;
 import dev.gazette.load.LoadedContent;
+import dev.gazette.load.TreeStamp;
 import dev.gazette.parse.Article;
 import dev.gazette.parse.ArticleParser;
 import dev.gazette.parse.ParseCache;
@@ -72,6 +73,8 @@ public final class BuildSession {
     private Instant validUntil;
     /** When content/ was listed: files changed shortly before are not trusted by size and time later. */
     private Instant listedAt;
+    /** What the last listing of all of {@code content/} saw (see {@link UpToDate#stamp}); null if none. */
+    private TreeStamp contentStamp;
     /** The preview's view of the output folder before its first write: what the last build left there. */
     private volatile OutputState previewStart;
 
@@ -158,8 +161,9 @@ public final class BuildSession {
             // A one-off build lists content/ on a thread of its own while the config is read and
             // the caches and the theme load: the listing needs none of them.
             listedAt = Instant.now();
+            TreeStamp stamp = new TreeStamp();
             CompletableFuture<LoadedContent> listing = persistCaches ? CompletableFuture.supplyAsync(
-                    () -> ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources"))),
+                    () -> ContentLoader.list(options.source(), KnownSources.load(cacheDir().resolve("sources")), stamp),
                     SiteBuild::startThread) : null;
             Diagnostics configDiagnostics = new Diagnostics();
             config = ConfigLoader.load(options.source(), options.baseUrl(), configDiagnostics);
@@ -208,6 +212,7 @@ public final class BuildSession {
             // all now, to reload single files later. It keeps their hashes, not their texts (half a
             // gigabyte for a 100,000-article archive): the parser reads again a file it must parse.
             content = listing != null ? joined(listing) : ContentLoader.load(options.source(), diagnostics).withoutTexts();
+            contentStamp = listing != null ? stamp : null;
             parser = joined(articleParser);
         } else {
             if (!changedContent.isEmpty()) {
@@ -381,6 +386,15 @@ public final class BuildSession {
     /** The output paths of the pages the last build rendered rather than reused. */
     synchronized Set<String> lastRenderedPages() {
         return renderer.renderedPaths();
+    }
+
+    /** {@link #contentStamp}, and when that listing started. */
+    synchronized TreeStamp contentStamp() {
+        return contentStamp;
+    }
+
+    synchronized Instant listedAt() {
+        return listedAt;
     }
 
     /** When the output of the last build starts depending on the clock (null: it does not). */

@@ -49,17 +49,17 @@ public final class SiteBuild {
         CompletableFuture<OutputState> output = CompletableFuture.supplyAsync(
                 () -> OutputState.check(stateFile, options.output()));
         UpToDate.Manifest last = UpToDate.read(cacheDir);
-        // Without a manifest (a first build, or one after a failed build) nothing can be skipped,
-        // and the sources are stamped beside the build for the next one. The stamp counts as racy
-        // if a file changed after it started, so one the build read before it changed is never
-        // taken for unchanged.
-        CompletableFuture<UpToDate.Stamp> stamp = last == null
-                ? CompletableFuture.supplyAsync(() -> UpToDate.sources(options, Version.get()), SiteBuild::startThread)
-                : CompletableFuture.completedFuture(UpToDate.sources(options, Version.get()));
+        // Without a manifest (a first build, or one after a failed build) nothing can be skipped:
+        // the sources are stamped from the build's own listing of content/, the rest beside it.
+        // The stamp counts as racy if a file changed after the listing or the rest started, so
+        // one the build read before it changed is never taken for unchanged.
+        UpToDate.Stamp checked = last != null ? UpToDate.sources(options, Version.get()) : null;
+        CompletableFuture<UpToDate.Settings> settings = last == null
+                ? CompletableFuture.supplyAsync(() -> UpToDate.settings(options, Version.get()), SiteBuild::startThread)
+                : null;
         OutputState state = output.join();
         if (last != null) {
-            UpToDate.Stamp sources = stamp.join();
-            if (!sources.racy() && last.sources().equals(sources.hash())
+            if (!checked.racy() && last.sources().equals(checked.hash())
                     && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
                     && state != null && state.complete() && state.size() == last.files()) {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -76,8 +76,10 @@ public final class SiteBuild {
         } finally {
             session.close();
         }
-        UpToDate.Stamp sources = BuildSession.joined(stamp);
-        if (result.ok() && !sources.racy()) {
+        UpToDate.Stamp sources = checked != null ? checked
+                : session.contentStamp() == null ? null
+                : UpToDate.stamp(BuildSession.joined(settings), session.contentStamp(), session.listedAt());
+        if (result.ok() && sources != null && !sources.racy()) {
             UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(),
                     result.articles(), result.write().total()));
         }

@@ -44,11 +44,33 @@ public final class ContentLoader {
      * text is never all in memory at once.
      */
     public static LoadedContent list(Path siteRoot, KnownSources known) {
+        return list(siteRoot, known, new TreeStamp());
+    }
+
+    /**
+     * Like {@link #list(Path, KnownSources)}, and fills {@code stamp} with what the walk saw: the
+     * {@link #stamp} of {@code content/} as it was listed.
+     */
+    public static LoadedContent list(Path siteRoot, KnownSources known, TreeStamp stamp) {
         Path content = siteRoot.resolve(CONTENT_DIR);
         if (!Files.isDirectory(content)) {
+            stamp.add(TreeStamp.none());
             return new LoadedContent(List.of(), List.of(), List.of());
         }
-        return listed(content, listFiles(content), known);
+        return listed(content, listFiles(content, stamp), known);
+    }
+
+    /**
+     * The stamp of the files under {@code dir} (a site's {@code content/} or {@code templates/}),
+     * walked as the listing walks {@code content/}: without hidden files and folders.
+     */
+    public static TreeStamp stamp(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return TreeStamp.none();
+        }
+        TreeStamp stamp = new TreeStamp();
+        walk(dir, null, stamp);
+        return stamp;
     }
 
     /** The listed files, articles not read: with a hash when {@code known} has one, else none yet. */
@@ -169,36 +191,63 @@ public final class ContentLoader {
      * folders. A symbolic link is followed only when it stays inside {@code content}.
      */
     private static Map<Path, FileStamp> listFiles(Path content) {
-        Path realContent = realPath(content);
-        List<Path> top;
-        try (java.util.stream.Stream<Path> entries = Files.list(content)) {
-            top = entries.toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + content, e);
-        }
-        // Each top-level entry (a year's folder, usually) is walked on a core of its own: the
-        // walk was a tenth of a rebuild through the build daemon.
+        return listFiles(content, new TreeStamp());
+    }
+
+    /** {@link #listFiles(Path)}, filling {@code stamp} as it goes. */
+    private static Map<Path, FileStamp> listFiles(Path content, TreeStamp stamp) {
         TreeMap<String, Listed> sorted = new TreeMap<>();
-        top.parallelStream().map(root -> listTree(content, realContent, root)).toList()
-                .forEach(part -> part.forEach(listed -> sorted.put(listed.relative(), listed)));
+        for (Listed listed : walk(content, realPath(content), stamp)) {
+            sorted.put(listed.relative(), listed);
+        }
         Map<Path, FileStamp> out = new java.util.LinkedHashMap<>();
         sorted.values().forEach(listed -> out.put(listed.file(), listed.stamp()));
         return out;
     }
 
+    /**
+     * Walks {@code dir}, adding what it sees to {@code stamp}, and returns the files that are
+     * published, in no order (none when {@code realDir}, which links must stay inside, is null).
+     * Each top-level entry (a year's folder, usually) is walked on a core of its own: the walk was
+     * a tenth of a rebuild through the build daemon.
+     */
+    private static List<Listed> walk(Path dir, Path realDir, TreeStamp stamp) {
+        List<Path> top;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            top = entries.toList();
+            stamp.folder(Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        List<Walked> parts = top.parallelStream().map(root -> walkTree(dir, realDir, root)).toList();
+        List<Listed> files = new ArrayList<>();
+        for (Walked part : parts) {
+            files.addAll(part.files());
+            stamp.add(part.stamp());
+        }
+        return files;
+    }
+
     private record Listed(String relative, Path file, FileStamp stamp) {
     }
 
-    /** The files under {@code root} (a file or folder in {@code content}) that are published. */
-    private static List<Listed> listTree(Path content, Path realContent, Path root) {
+    private record Walked(List<Listed> files, TreeStamp stamp) {
+    }
+
+    /** The files under {@code root} (a file or folder in {@code dir}) that are published, and their stamp. */
+    private static Walked walkTree(Path dir, Path realDir, Path root) {
         List<Listed> files = new ArrayList<>();
+        TreeStamp stamp = new TreeStamp();
         try {
             Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                public java.nio.file.FileVisitResult preVisitDirectory(Path folder,
                         java.nio.file.attribute.BasicFileAttributes attrs) {
-                    return dir.getFileName().toString().startsWith(".")
-                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                    if (folder.getFileName().toString().startsWith(".")) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    stamp.folder(attrs);
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -206,11 +255,12 @@ public final class ContentLoader {
                     if (file.getFileName().toString().startsWith(".")) {
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
-                    boolean ok = attrs.isRegularFile()
-                            || attrs.isSymbolicLink() && Files.isRegularFile(file) && insideRealPath(realContent, file);
+                    String relative = relativePath(dir, file);
+                    stamp.file(relative, file, attrs);
+                    boolean ok = realDir != null && (attrs.isRegularFile()
+                            || attrs.isSymbolicLink() && Files.isRegularFile(file) && insideRealPath(realDir, file));
                     if (ok) {
-                        files.add(new Listed(relativePath(content, file), file,
-                                attrs.isRegularFile() ? FileStamp.of(attrs) : targetStamp(file)));
+                        files.add(new Listed(relative, file, attrs.isRegularFile() ? FileStamp.of(attrs) : targetStamp(file)));
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
@@ -218,7 +268,7 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
-        return files;
+        return new Walked(files, stamp);
     }
 
     /** A linked file's stamp is its target's. */

@@ -189,6 +189,16 @@ class IncrementalBuildTest {
         assertThat(site.page("/2022/12/13/story-3/").select("article").text()).contains("Body of story X");
     }
 
+    /** A cold build stamps content/ from its own listing; the next build's walk must agree with it. */
+    @Test
+    void theBuildAfterAColdBuildWithNothingChangedDoesNothing() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        FixtureSite.Run again = site.build("--now", NOW, "--timings");
+        assertThat(again.out()).contains("Built 9 articles").contains("(0 written").contains("check").doesNotContain("render");
+    }
+
     @Test
     void unchangedSourcesAreNotBuiltAgain() throws IOException {
         FixtureSite site = site();

@@ -2,6 +2,9 @@ package dev.gazette.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.load.ContentLoader;
+import dev.gazette.load.KnownSources;
+import dev.gazette.load.TreeStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +24,9 @@ class UpToDateTest {
     Path dir;
 
     /**
-     * A build without a manifest stamps the sources beside its own listing of them. A file moved
-     * in (or out) meanwhile keeps its old time, so the stamp could count it while the build did
-     * not: only its folder's time tells, and it must make the stamp untrusted.
+     * A file moved in (or out) keeps its old time, so a stamp could count it while a build that
+     * listed the sources a moment before did not: only its folder's time tells, and it must make
+     * the stamp untrusted.
      */
     @Test
     void aFileMovedInWithItsOldTimeMakesTheStampUntrusted() throws IOException {
@@ -57,6 +60,62 @@ class UpToDateTest {
         Files.move(outside, site.resolve("content/two.md"));
 
         assertThat(UpToDate.sources(options, "test").racy()).isTrue();
+    }
+
+    /**
+     * A build without a manifest takes the stamp of content/ from its own listing: the next build
+     * must find the same stamp by its own walk, or it could never skip. Hidden files are in
+     * neither, as they are in no build.
+     */
+    @Test
+    void aListingStampsContentAsTheCheckDoesAndHiddenFilesCountInNeither() throws IOException {
+        Path site = dir.resolve("news");
+        write(site.resolve("content/2022/12/one.md"));
+        write(site.resolve("content/two.md"));
+        write(site.resolve("content/images/logo.png"));
+        Path hidden = write(site.resolve("content/2022/.notes/draft.md"));
+        write(site.resolve("content/.todo.md"));
+        write(site.resolve("templates/base.html"));
+        write(site.resolve("gazette.yaml"));
+        age(dir);
+        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+
+        Instant listedAt = Instant.now();
+        TreeStamp listed = new TreeStamp();
+        ContentLoader.list(site, KnownSources.none(), listed);
+        UpToDate.Stamp fromListing = UpToDate.stamp(UpToDate.settings(options, "test"), listed, listedAt);
+        UpToDate.Stamp checked = UpToDate.sources(options, "test");
+
+        assertThat(fromListing).isEqualTo(checked);
+        assertThat(checked.racy()).isFalse();
+
+        Files.writeString(hidden, "---\ntitle: longer than before\n---\n");
+        Files.writeString(site.resolve("content/.todo.md"), "---\ntitle: longer than before\n---\n");
+        assertThat(UpToDate.sources(options, "test")).isEqualTo(checked);
+
+        Files.writeString(site.resolve("content/two.md"), "---\ntitle: longer than before\n---\n");
+        assertThat(UpToDate.sources(options, "test").hash()).isNotEqualTo(checked.hash());
+    }
+
+    /** A file moved in after the listing started is not in it: the stamp made from it is racy. */
+    @Test
+    void aFileMovedInAfterTheListingMakesItsStampUntrusted() throws IOException {
+        Path site = dir.resolve("news");
+        write(site.resolve("content/2022/12/one.md"));
+        Path outside = write(dir.resolve("drafts/two.md"));
+        age(dir);
+        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+        Instant listedAt = Instant.now();
+        TreeStamp listed = new TreeStamp();
+        ContentLoader.list(site, KnownSources.none(), listed);
+        UpToDate.Settings settings = UpToDate.settings(options, "test");
+        assertThat(UpToDate.stamp(settings, listed, listedAt).racy()).isFalse();
+
+        Files.move(outside, site.resolve("content/2022/12/two.md"));
+        TreeStamp again = new TreeStamp();
+        ContentLoader.list(site, KnownSources.none(), again);
+
+        assertThat(UpToDate.stamp(settings, again, listedAt).racy()).isTrue();
     }
 
     private static Path write(Path file) throws IOException {
