@@ -36,7 +36,7 @@ class UpToDateTest {
         write(site.resolve("gazette.yaml"));
         Path outside = write(dir.resolve("drafts/two.md"));
         age(dir);
-        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+        BuildOptions options = options(site);
 
         UpToDate.Stamp before = UpToDate.sources(options, "test");
         Files.move(outside, site.resolve("content/2022/12/two.md"));
@@ -54,7 +54,7 @@ class UpToDateTest {
         write(site.resolve("content/2022/one.md"));
         Path outside = write(dir.resolve("drafts/two.md"));
         age(dir);
-        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+        BuildOptions options = options(site);
         assertThat(UpToDate.sources(options, "test").racy()).isFalse();
 
         Files.move(outside, site.resolve("content/two.md"));
@@ -78,12 +78,10 @@ class UpToDateTest {
         write(site.resolve("templates/base.html"));
         write(site.resolve("gazette.yaml"));
         age(dir);
-        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+        BuildOptions options = options(site);
 
         Instant listedAt = Instant.now();
-        TreeStamp listed = new TreeStamp();
-        ContentLoader.list(site, KnownSources.none(), listed);
-        UpToDate.Stamp fromListing = UpToDate.stamp(UpToDate.settings(options, "test"), listed, listedAt);
+        UpToDate.Stamp fromListing = UpToDate.stamp(UpToDate.settings(options, "test"), listing(site), listedAt);
         UpToDate.Stamp checked = UpToDate.sources(options, "test");
 
         assertThat(fromListing).isEqualTo(checked);
@@ -104,18 +102,25 @@ class UpToDateTest {
         write(site.resolve("content/2022/12/one.md"));
         Path outside = write(dir.resolve("drafts/two.md"));
         age(dir);
-        BuildOptions options = new BuildOptions(site, site.resolve("site"), null, false);
+        BuildOptions options = options(site);
         Instant listedAt = Instant.now();
-        TreeStamp listed = new TreeStamp();
-        ContentLoader.list(site, KnownSources.none(), listed);
         UpToDate.Settings settings = UpToDate.settings(options, "test");
-        assertThat(UpToDate.stamp(settings, listed, listedAt).racy()).isFalse();
+        assertThat(UpToDate.stamp(settings, listing(site), listedAt).racy()).isFalse();
 
         Files.move(outside, site.resolve("content/2022/12/two.md"));
-        TreeStamp again = new TreeStamp();
-        ContentLoader.list(site, KnownSources.none(), again);
 
-        assertThat(UpToDate.stamp(settings, again, listedAt).racy()).isTrue();
+        assertThat(UpToDate.stamp(settings, listing(site), listedAt).racy()).isTrue();
+    }
+
+    private static BuildOptions options(Path site) {
+        return new BuildOptions(site, site.resolve("site"), null, false);
+    }
+
+    /** What a build's listing of content/ stamps. */
+    private static TreeStamp listing(Path site) {
+        TreeStamp stamp = new TreeStamp();
+        ContentLoader.list(site, KnownSources.none(), stamp);
+        return stamp;
     }
 
     private static Path write(Path file) throws IOException {
