@@ -1,6 +1,5 @@
 package dev.gazette.parse;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,8 +22,14 @@ final class BodyStore implements AutoCloseable {
     private final long stamp;
     private final FileChannel channel;
     private final boolean writable;
-    /** Appended bytes not written yet: bodies come by the thousand, a few kilobytes each. */
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 20);
+    /**
+     * Appended bytes not written yet: bodies come by the thousand, a few kilobytes each. Written
+     * from this array itself: a ByteArrayOutputStream's copy of each megabyte was 3% of what a
+     * cold build allocated.
+     */
+    private byte[] pending = new byte[FLUSH_AT + (64 << 10)];
+    private int pendingSize;
+    private static final int FLUSH_AT = 1 << 20;
     private long written;
 
     private BodyStore(Path file, long stamp, FileChannel channel, boolean writable, long written) {
@@ -68,9 +74,13 @@ final class BodyStore implements AutoCloseable {
         if (!writable) {
             throw new IllegalStateException("read-only body store " + file);
         }
-        long offset = written + pending.size();
-        pending.writeBytes(bytes);
-        if (pending.size() >= 1 << 20) {
+        long offset = written + pendingSize;
+        if (pendingSize + bytes.length > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(2 * pending.length, pendingSize + bytes.length));
+        }
+        System.arraycopy(bytes, 0, pending, pendingSize, bytes.length);
+        pendingSize += bytes.length;
+        if (pendingSize >= FLUSH_AT) {
             flush();
         }
         return offset;
@@ -78,15 +88,15 @@ final class BodyStore implements AutoCloseable {
 
     /** Writes what was appended to the file. */
     synchronized void flush() {
-        if (pending.size() == 0) {
+        if (pendingSize == 0) {
             return;
         }
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
+            ByteBuffer bytes = ByteBuffer.wrap(pending, 0, pendingSize);
             while (bytes.hasRemaining()) {
                 written += channel.write(bytes, written);
             }
-            pending.reset();
+            pendingSize = 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the parse cache " + file, e);
         }
