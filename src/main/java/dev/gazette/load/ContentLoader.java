@@ -54,7 +54,7 @@ public final class ContentLoader {
     public static LoadedContent list(Path siteRoot, KnownSources known, TreeStamp stamp) {
         Path content = siteRoot.resolve(CONTENT_DIR);
         if (!Files.isDirectory(content)) {
-            stamp.add(TreeStamp.none());
+            stamp.noFolder();
             return new LoadedContent(List.of(), List.of(), List.of());
         }
         return listed(content, listFiles(content, stamp), known);

@@ -16,23 +16,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TreeStamp {
 
-    private final boolean exists;
+    private boolean exists = true;
     private long first;
     private long second;
     private long files;
     private long newestNanos;
 
-    public TreeStamp() {
-        this(true);
-    }
-
-    private TreeStamp(boolean exists) {
-        this.exists = exists;
-    }
-
     /** The stamp of a folder that is not there. */
     static TreeStamp none() {
-        return new TreeStamp(false);
+        TreeStamp stamp = new TreeStamp();
+        stamp.noFolder();
+        return stamp;
+    }
+
+    /** Makes this the stamp of a folder that is not there. */
+    void noFolder() {
+        exists = false;
     }
 
     /** A folder's own time counts: files moved in or out keep theirs, only the folder records the move. */

@@ -95,6 +95,20 @@ class UpToDateTest {
         assertThat(UpToDate.sources(options, "test").hash()).isNotEqualTo(checked.hash());
     }
 
+    /** A site without content/ yet: its listing and the check agree on that too. */
+    @Test
+    void aListingStampsAMissingContentFolderAsTheCheckDoes() throws IOException {
+        Path site = dir.resolve("news");
+        write(site.resolve("gazette.yaml"));
+        age(dir);
+        BuildOptions options = options(site);
+        Instant listedAt = Instant.now();
+
+        UpToDate.Stamp fromListing = UpToDate.stamp(UpToDate.settings(options, "test"), listing(site), listedAt);
+
+        assertThat(fromListing).isEqualTo(UpToDate.sources(options, "test"));
+    }
+
     /** A file moved in after the listing started is not in it: the stamp made from it is racy. */
     @Test
     void aFileMovedInAfterTheListingMakesItsStampUntrusted() throws IOException {
