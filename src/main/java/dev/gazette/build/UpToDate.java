@@ -54,9 +54,9 @@ final class UpToDate {
 
     /** Hash of everything the build reads, taken before it reads it. */
     static Stamp sources(BuildOptions options, String version) {
-        Instant started = Instant.now();
         Settings settings = settings(options, version);
-        return stamp(settings, ContentLoader.stamp(options.source().resolve(ContentLoader.CONTENT_DIR)), started);
+        return stamp(settings, ContentLoader.stamp(options.source().resolve(ContentLoader.CONTENT_DIR)),
+                settings.started());
     }
 
     /**
