@@ -32,7 +32,6 @@ public final class ArticleParser {
     private static final Set<String> KNOWN_KEYS = Set.of("title", "date", "category", "tags", "author",
             "summary", "slug", "draft", "noindex", "updated", "image", "imageAlt", "lang");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final int SUMMARY_LENGTH = 200;
 
     private final SiteConfig config;
@@ -653,7 +652,7 @@ public final class ArticleParser {
 
     private Resolution resolve(String destination, String contentDir, LinkTargets targets) {
         if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("?")
-                || destination.startsWith("//") || SCHEME.matcher(destination).find()) {
+                || destination.startsWith("//") || startsWithScheme(destination)) {
             return Resolution.keep(destination);
         }
         if (destination.startsWith("/")) {
@@ -693,11 +692,36 @@ public final class ArticleParser {
                 + ", which does not exist", "check the file name, or link from the site root with /");
     }
 
+    /**
+     * Whether {@code url} starts with a scheme and its colon: a letter, then letters, digits, +, .
+     * or -. By hand rather than by a regular expression, whose Matcher for each link was 2% of what
+     * a cold build allocated.
+     */
+    static boolean startsWithScheme(String url) {
+        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && (c < '0' || c > '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private Resolution resolveImage(String image, String contentDir, LinkTargets targets) {
         if (image.startsWith("http://") || image.startsWith("https://")) {
             return Resolution.keep(image);
         }
-        if (SCHEME.matcher(image).find() || image.startsWith("//")) {
+        if (startsWithScheme(image) || image.startsWith("//")) {
             return Resolution.error(image, "image \"" + image + "\" must be an http(s) URL or a file under content/", null);
         }
         if (image.startsWith("/")) {

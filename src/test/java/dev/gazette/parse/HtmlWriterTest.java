@@ -218,6 +218,31 @@ class HtmlWriterTest {
         }
     }
 
+    /**
+     * Runs of emphasis and strikethrough delimiters between characters of every kind that decides
+     * whether a run opens or closes: letters, digits, ASCII and Unicode punctuation (opening,
+     * closing, dashes, quotes), Unicode spaces, line breaks and the ends of the text.
+     */
+    @Test
+    void writesDelimiterRunsBetweenCharactersOfEveryKind() {
+        String[] around = {"a", "я", "7", ".", "!", "(", ")", "[", "]", "{", "}", "<", ">", "«", "»", "\u201c",
+            "\u201d", "\u2014", "\u2010", "\u00a1", "\u00bf", "\u203f", "\u00a7", "\u20ac", "\u00a0", "\u2003",
+            "\u3000", " ", "\t", "\n", "", "\\", "&", "\ud83d\ude00", "\u0000"};
+        String[] runs = {"*", "**", "***", "_", "__", "___", "~", "~~", "~~~"};
+        Random random = new Random(20261129);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder markdown = new StringBuilder();
+            for (int part = random.nextInt(6); part >= 0; part--) {
+                markdown.append(around[random.nextInt(around.length)]).append(runs[random.nextInt(runs.length)])
+                        .append(around[random.nextInt(around.length)]);
+                if (random.nextBoolean()) {
+                    markdown.append("word");
+                }
+            }
+            assertSameHtml("delimiters " + i, markdown.toString());
+        }
+    }
+
     /** Destinations MarkdownRenderer has rewritten are sequences of their own, not slices of the text. */
     @Test
     void writesRewrittenDestinations() {
