@@ -7,4 +7,11 @@ public record ArchiveYear(int year, String label, String url, int count, List<Pe
     public ArchiveYear {
         months = List.copyOf(months);
     }
+
+    /** As a record prints itself (see {@link Page}). */
+    @Override
+    public String toString() {
+        return "ArchiveYear[year=" + year + ", label=" + label + ", url=" + url + ", count=" + count + ", months="
+                + months + "]";
+    }
 }

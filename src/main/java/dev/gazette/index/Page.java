@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * One HTML page of the site. Each kind knows its template and where it is published, so later
  * stages never switch on the kind.
+ *
+ * <p>The overview pages, and the years and links they hold, print themselves into their
+ * fingerprints. Their toString is written out as a record prints itself: a record makes its own
+ * at the first call from method handles and String.format, tens of milliseconds of a fresh JVM.
  */
 public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.CategoriesPage, Page.TermsPage,
         Page.ArchivePage, Page.NotFoundPage {
@@ -98,6 +102,12 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Categ
             categories = List.copyOf(categories);
         }
 
+        /** As a record prints itself (see {@link Page}). */
+        @Override
+        public String toString() {
+            return "CategoriesPage[sitePath=" + sitePath + ", categories=" + categories + "]";
+        }
+
         @Override
         public String template() {
             return "categories.html";
@@ -129,6 +139,12 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Categ
             terms = List.copyOf(terms);
         }
 
+        /** As a record prints itself (see {@link Page}). */
+        @Override
+        public String toString() {
+            return "TermsPage[kind=" + kind + ", sitePath=" + sitePath + ", title=" + title + ", terms=" + terms + "]";
+        }
+
         @Override
         public String template() {
             return "taxonomy.html";
@@ -144,6 +160,12 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Categ
     record ArchivePage(String sitePath, List<ArchiveYear> years) implements Page {
         public ArchivePage {
             years = List.copyOf(years);
+        }
+
+        /** As a record prints itself (see {@link Page}). */
+        @Override
+        public String toString() {
+            return "ArchivePage[sitePath=" + sitePath + ", years=" + years + "]";
         }
 
         @Override
@@ -169,6 +191,12 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Categ
 
     /** {@code /404.html}, which static hosts serve for missing pages. */
     record NotFoundPage() implements Page {
+        /** As a record prints itself (see {@link Page}). */
+        @Override
+        public String toString() {
+            return "NotFoundPage[]";
+        }
+
         @Override
         public String sitePath() {
             return "/404.html";

@@ -4,6 +4,7 @@ import dev.gazette.index.Category;
 import dev.gazette.index.TemplateReads;
 import dev.gazette.index.Term;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Site-wide values every template receives as {@code site}.
@@ -43,6 +44,33 @@ public record SiteView(String title, String description, String language, String
                 (reads & TemplateReads.TAG_LIST) == 0 ? List.of() : counts ? tags : withoutCounts(tags),
                 (reads & TemplateReads.AUTHOR_LIST) == 0 ? List.of() : counts ? authors : withoutCounts(authors),
                 version);
+    }
+
+    /*
+     * Equality and printing written out, as a record has them: a record makes its own at the first
+     * call from method handles (and String.format to print), tens of milliseconds of a fresh JVM
+     * when rendering starts. Fingerprints print the site; each render call compares it with the last.
+     */
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SiteView that && Objects.equals(title, that.title)
+                && Objects.equals(description, that.description) && Objects.equals(language, that.language)
+                && Objects.equals(baseUrl, that.baseUrl) && Objects.equals(basePath, that.basePath)
+                && Objects.equals(categories, that.categories) && Objects.equals(tags, that.tags)
+                && Objects.equals(authors, that.authors) && Objects.equals(version, that.version);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(title, description, language, baseUrl, basePath, categories, tags, authors, version);
+    }
+
+    @Override
+    public String toString() {
+        return "SiteView[title=" + title + ", description=" + description + ", language=" + language + ", baseUrl="
+                + baseUrl + ", basePath=" + basePath + ", categories=" + categories + ", tags=" + tags + ", authors="
+                + authors + ", version=" + version + "]";
     }
 
     private static List<Term> withoutCounts(List<Term> terms) {
