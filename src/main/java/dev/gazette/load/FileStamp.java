@@ -20,7 +20,7 @@ public record FileStamp(long size, long modifiedNanos) {
         return Long.hashCode(size) * 31 + Long.hashCode(modifiedNanos);
     }
 
-    static FileStamp of(BasicFileAttributes attributes) {
+    public static FileStamp of(BasicFileAttributes attributes) {
         return new FileStamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gazette.write;
 
 import dev.gazette.cache.CacheFiles;
+import dev.gazette.load.FileStamp;
 import dev.gazette.render.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The files of the output folder as the last build left them (path, size, modification time),
@@ -27,26 +27,11 @@ public final class OutputState {
 
     private static final String FORMAT = "gazette-output-1";
 
-    /**
-     * A file's size and modification time. Equality written out, as a record has it: a record
-     * makes its own at the first call from method handles, 10-20 ms of a fresh JVM's rebuild.
-     */
-    record Stamp(long size, long modifiedNanos) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Stamp that && size == that.size && modifiedNanos == that.modifiedNanos;
-        }
 
-        @Override
-        public int hashCode() {
-            return Long.hashCode(size) * 31 + Long.hashCode(modifiedNanos);
-        }
-    }
-
-    private final Map<String, Stamp> recorded;
+    private final Map<String, FileStamp> recorded;
     private final Set<String> intact;
 
-    private OutputState(Map<String, Stamp> recorded, Set<String> intact) {
+    private OutputState(Map<String, FileStamp> recorded, Set<String> intact) {
         this.recorded = recorded;
         this.intact = intact;
     }
@@ -56,14 +41,14 @@ public final class OutputState {
      * recorded. Null when nothing was recorded.
      */
     public static OutputState check(Path stateFile, Path outputDir) {
-        Map<String, Stamp> recorded = read(stateFile);
+        Map<String, FileStamp> recorded = read(stateFile);
         if (recorded == null) {
             return null;
         }
         Path output = outputDir.toAbsolutePath().normalize();
         Set<String> intact = ConcurrentHashMap.newKeySet();
         recorded.entrySet().parallelStream().forEach(e -> {
-            Stamp now = stamp(OutputPaths.resolveInside(output, e.getKey()));
+            FileStamp now = stamp(OutputPaths.resolveInside(output, e.getKey()));
             if (e.getValue().equals(now)) {
                 intact.add(e.getKey());
             }
@@ -99,11 +84,11 @@ public final class OutputState {
      */
     public static OutputState after(Path outputDir, List<OutputFile> files, OutputState before, WrittenFiles staged) {
         Path output = outputDir.toAbsolutePath().normalize();
-        Map<String, Stamp> now = new ConcurrentHashMap<>();
+        Map<String, FileStamp> now = new ConcurrentHashMap<>();
         files.parallelStream().forEach(file -> {
             Path target = OutputPaths.resolveInside(output, file.path());
-            Stamp written = staged == null ? null : staged.stampOf(file.path());
-            Stamp stamp = written != null ? written
+            FileStamp written = staged == null ? null : staged.stampOf(file.path());
+            FileStamp stamp = written != null ? written
                     : before != null && before.isIntact(file.path()) && target.equals(file.copyFrom())
                     ? before.recorded.get(file.path()) : stamp(target);
             if (stamp != null) {
@@ -122,7 +107,7 @@ public final class OutputState {
      */
     public OutputState afterPreview(Path outputDir, List<OutputFile> files) {
         Path output = outputDir.toAbsolutePath().normalize();
-        Map<String, Stamp> now = new HashMap<>();
+        Map<String, FileStamp> now = new HashMap<>();
         Set<String> kept = new HashSet<>();
         for (OutputFile file : files) {
             Path target = OutputPaths.resolveInside(output, file.path());
@@ -139,14 +124,14 @@ public final class OutputState {
     }
 
     /** The stamp of a file a build did not write: no file on disk has it. */
-    private static final Stamp NOT_A_BUILDS = new Stamp(-1, -1);
+    private static final FileStamp NOT_A_BUILDS = new FileStamp(-1, -1);
 
     /** Writes the state; a state that cannot be written only costs time. */
     public void save(Path stateFile) {
         CacheFiles.write(stateFile, FORMAT, out -> {
             out.writeInt(recorded.size());
             // In map order: sorting tens of thousands of paths was a third of a rebuild's save.
-            for (Map.Entry<String, Stamp> e : recorded.entrySet()) {
+            for (Map.Entry<String, FileStamp> e : recorded.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeLong(e.getValue().size());
                 out.writeLong(e.getValue().modifiedNanos());
@@ -163,23 +148,22 @@ public final class OutputState {
         }
     }
 
-    private static Map<String, Stamp> read(Path stateFile) {
+    private static Map<String, FileStamp> read(Path stateFile) {
         return CacheFiles.read(stateFile, FORMAT, in -> {
             int count = in.readInt();
-            Map<String, Stamp> recorded = new HashMap<>(count * 2);
+            Map<String, FileStamp> recorded = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
-                recorded.put(in.readUTF(), new Stamp(in.readLong(), in.readLong()));
+                recorded.put(in.readUTF(), new FileStamp(in.readLong(), in.readLong()));
             }
             return recorded;
         });
     }
 
     /** The stamp of a regular file (links are not followed), or null when there is none. */
-    static Stamp stamp(Path file) {
+    static FileStamp stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile()
-                    ? new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)) : null;
+            return attributes.isRegularFile() ? FileStamp.of(attributes) : null;
         } catch (IOException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.gazette.write;
 
+import dev.gazette.load.FileStamp;
 import dev.gazette.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ public final class PageUpdates implements WrittenFiles {
     private final Folders folders;
     private final Map<String, Path> staged = new ConcurrentHashMap<>();
     /** The size and time of each page moved in, taken once it was in place. */
-    private final Map<String, OutputState.Stamp> stamps = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
 
     private PageUpdates(Path output, Path dir) {
         this.output = output;
@@ -90,7 +91,7 @@ public final class PageUpdates implements WrittenFiles {
                 try {
                     made.ensure(target.getParent());
                     moveInto(e.getKey(), e.getValue(), target);
-                    OutputState.Stamp stamp = OutputState.stamp(target);
+                    FileStamp stamp = OutputState.stamp(target);
                     if (stamp != null) {
                         stamps.put(e.getKey(), stamp);
                     }
@@ -107,7 +108,7 @@ public final class PageUpdates implements WrittenFiles {
     }
 
     @Override
-    public OutputState.Stamp stampOf(String path) {
+    public FileStamp stampOf(String path) {
         return stamps.get(path);
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.write;
 
+import dev.gazette.load.FileStamp;
 import dev.gazette.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ public final class Staging implements WrittenFiles {
     private final boolean hadOutput;
     private final Set<String> staged = ConcurrentHashMap.newKeySet();
     /** The size and time of each file written here, taken as it was written (see {@link #stampOf}). */
-    private final Map<String, OutputState.Stamp> stamps = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
     private final Folders folders;
@@ -101,7 +102,7 @@ public final class Staging implements WrittenFiles {
         boolean changed = SiteWriter.writeOne(file, target,
                 hadOutput ? OutputPaths.resolveInside(output, file.path()) : null, folders);
         (changed ? written : unchanged).incrementAndGet();
-        OutputState.Stamp stamp = OutputState.stamp(target);
+        FileStamp stamp = OutputState.stamp(target);
         if (stamp != null) {
             stamps.put(file.path(), stamp);
         }
@@ -112,7 +113,7 @@ public final class Staging implements WrittenFiles {
      * did not write. The same once the site is swapped in: moving a folder changes neither.
      */
     @Override
-    public OutputState.Stamp stampOf(String path) {
+    public FileStamp stampOf(String path) {
         return stamps.get(path);
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.write;
 
+import dev.gazette.load.FileStamp;
 import dev.gazette.render.OutputFile;
 
 /**
@@ -16,5 +17,5 @@ public interface WrittenFiles {
     void abort();
 
     /** The stamp of the file written at {@code path}; null for one this build did not write. */
-    OutputState.Stamp stampOf(String path);
+    FileStamp stampOf(String path);
 }
