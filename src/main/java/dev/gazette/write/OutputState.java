@@ -27,7 +27,6 @@ public final class OutputState {
 
     private static final String FORMAT = "gazette-output-1";
 
-
     private final Map<String, FileStamp> recorded;
     private final Set<String> intact;
 
