@@ -11,7 +11,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,12 +56,9 @@ final class ArticleViews {
      * articles' JSON-LD held 18 MB that the collector copied into the old generation.
      */
     String jsonLd(ArticleView v) {
-        List<Map<String, String>> people = new ArrayList<>();
+        List<JsonLd.Person> people = new ArrayList<>();
         for (Term author : v.authors()) {
-            Map<String, String> person = new LinkedHashMap<>();
-            person.put("name", author.name());
-            person.put("url", urls.absolute("/author/" + author.slug() + "/"));
-            people.add(person);
+            people.add(new JsonLd.Person(author.name(), urls.absolute("/author/" + author.slug() + "/")));
         }
         return JsonLd.newsArticle(new JsonLd.NewsArticle(v.title(), v.summary(), v.absoluteUrl(), v.absoluteImage(),
                 v.isoDate(), v.isoModified(), people, v.category().name(),

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * schema.org JSON-LD for article pages. JSON inside {@code <script>} is not HTML-escaped by the
@@ -29,8 +28,12 @@ final class JsonLd {
 
     /** The parts of a NewsArticle that vary per article. */
     record NewsArticle(String headline, String description, String url, String image, String datePublished,
-            String dateModified, List<Map<String, String>> authors, String section, List<String> keywords,
+            String dateModified, List<Person> authors, String section, List<String> keywords,
             String language, String publisherName, String publisherUrl) {
+    }
+
+    /** An author, with the absolute URL of their page. */
+    record Person(String name, String url) {
     }
 
     static String newsArticle(NewsArticle a) {
@@ -57,12 +60,11 @@ final class JsonLd {
             json.writeStringField("dateModified", a.dateModified());
             if (!a.authors().isEmpty()) {
                 json.writeArrayFieldStart("author");
-                for (Map<String, String> author : a.authors()) {
+                for (Person author : a.authors()) {
                     json.writeStartObject();
                     json.writeStringField("@type", "Person");
-                    for (Map.Entry<String, String> field : author.entrySet()) {
-                        json.writeStringField(field.getKey(), field.getValue());
-                    }
+                    json.writeStringField("name", author.name());
+                    json.writeStringField("url", author.url());
                     json.writeEndObject();
                 }
                 json.writeEndArray();

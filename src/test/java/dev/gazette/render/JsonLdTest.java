@@ -40,11 +40,8 @@ class JsonLdTest {
         }
     }
 
-    private static Map<String, String> person(String name) {
-        Map<String, String> person = new LinkedHashMap<>();
-        person.put("name", name);
-        person.put("url", "https://example.org/author/" + name.length() + "/");
-        return person;
+    private static JsonLd.Person person(String name) {
+        return new JsonLd.Person(name, "https://example.org/author/" + name.length() + "/");
     }
 
     /** The same values as ordered maps and lists, written by a mapper with JsonLd's escapes. */
@@ -67,10 +64,11 @@ class JsonLdTest {
         json.put("datePublished", a.datePublished());
         json.put("dateModified", a.dateModified());
         List<Map<String, String>> authors = new ArrayList<>();
-        for (Map<String, String> author : a.authors()) {
+        for (JsonLd.Person author : a.authors()) {
             Map<String, String> person = new LinkedHashMap<>();
             person.put("@type", "Person");
-            person.putAll(author);
+            person.put("name", author.name());
+            person.put("url", author.url());
             authors.add(person);
         }
         if (!authors.isEmpty()) {
