@@ -161,11 +161,18 @@ final class HtmlWriter {
     private int preNesting;
     private boolean blankLineWritten;
 
+    /**
+     * The text the document was parsed from, where MarkdownRenderer found nothing in it to
+     * unescape ({@link MarkdownRenderer#PLAIN}); else null.
+     */
+    private final Object plainText;
+
     private HtmlWriter(Document document, Settings settings, Function<Heading, String> headingIds) {
         this.settings = settings;
         this.headingIds = headingIds;
         references = Parser.REFERENCES.get(document);
         footnotes = FootnoteExtension.FOOTNOTES.get(document);
+        plainText = MarkdownRenderer.PLAIN.get(document) ? document.getChars().getBase() : null;
     }
 
     /**
@@ -205,7 +212,7 @@ final class HtmlWriter {
         switch (KINDS.get(node.getClass())) {
             case PARAGRAPH -> paragraph((Paragraph) node);
             case HEADING -> heading((Heading) node);
-            case TEXT -> text(normalizedEol(unescaped(node.getChars())));
+            case TEXT -> text(nodeText(node.getChars()));
             case CHILDREN -> children(node);
             case EMPHASIS -> wrapped("<em>", node, "</em>");
             case STRONG -> wrapped("<strong>", node, "</strong>");
@@ -232,7 +239,8 @@ final class HtmlWriter {
             case LIST_ITEM -> {
                 line();
                 tag("<li>");
-                text(((ListItem) node).getMarkerSuffix().unescape());
+                // Empty but for task lists: unescape() would run a regular expression per item.
+                text(unescaped(((ListItem) node).getMarkerSuffix()));
                 children(node);
                 tag("</li>");
                 line();
@@ -723,6 +731,17 @@ final class HtmlWriter {
             onlyWhitespace = false;
         }
         out.append(s, from, to);
+    }
+
+    /**
+     * A text node's text as flexmark writes it: unescaped, line ends normalized, NUL read as
+     * U+FFFD. A slice of a plain document's text needs none of that, nor a look for each.
+     */
+    private String nodeText(BasedSequence chars) {
+        if (plainText != null && chars instanceof SubSequence && chars.getBase() == plainText) {
+            return ((String) plainText).substring(chars.getStartOffset(), chars.getEndOffset());
+        }
+        return normalizedEol(unescaped(chars));
     }
 
     /** BasedSequence.unescape(), without its regular expression when there is nothing to unescape. */

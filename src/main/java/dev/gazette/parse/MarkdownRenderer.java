@@ -19,12 +19,12 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.gazette.slug.Slugs;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -84,6 +84,7 @@ final class MarkdownRenderer {
             extensions.add(FootnoteExtension.create());
             MutableDataSet these = new MutableDataSet(options).set(Parser.EXTENSIONS, extensions);
             parsers[kind] = StringMatchingInlineParser.install(Parser.builder(these), these).build();
+            QuickBlockStarts.install(parsers[kind]);
         }
         renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
         writerSettings = HtmlWriter.Settings.of(renderer.getOptions());
@@ -128,14 +129,27 @@ final class MarkdownRenderer {
      * hold a bare link is it parsed again with it. A table needs a pipe in each of its lines, and
      * the tables extension cost a tenth of parse time looking for one in every paragraph (and
      * compiling a regular expression per document), so it is left out where the text has none.
+     * The document is marked {@link #PLAIN} when no text in it needs unescaping (see HtmlWriter).
      */
     Document parse(String markdown) {
-        int kind = markdown.indexOf('|') >= 0 ? TABLES : 0;
+        TextScan scan = TextScan.of(markdown);
+        int kind = scan.pipe() ? TABLES : 0;
         Document document = parsers[kind].parse(markdown);
-        int[] marks = linkMarks(markdown);
-        return marks.length > 0 && anyMarkInText(document, marks) ? parsers[kind | AUTOLINKS].parse(markdown)
-                : document;
+        int[] marks = scan.linkMarks();
+        if (marks.length > 0 && anyMarkInText(document, marks)) {
+            document = parsers[kind | AUTOLINKS].parse(markdown);
+        }
+        if (scan.plain()) {
+            document.set(PLAIN, true);
+        }
+        return document;
     }
+
+    /**
+     * Set on a document whose text has no backslash, {@code &}, carriage return or NUL: its text
+     * nodes are slices of that text as they are.
+     */
+    static final DataKey<Boolean> PLAIN = new DataKey<>("GAZETTE_PLAIN_TEXT", false);
 
     /**
      * The document's HTML. HtmlWriter writes it several times faster than flexmark's renderer;
@@ -154,41 +168,6 @@ final class MarkdownRenderer {
     String flexmarkHtml(Document document) {
         return renderer.render(document);
     }
-
-    /**
-     * Where the autolink extension could start a link, as (start, end) pairs in order: each
-     * {@code ://} of a URL, {@code @} of an e-mail address and {@code ww.} of a {@code www.}
-     * address, and each backslash, whose escape could hide one of them. Found with String's own
-     * searches: walking flexmark's text nodes char by char cost as much as a tenth of parsing.
-     */
-    static int[] linkMarks(String markdown) {
-        int[] next = new int[LINK_MARKS.length];
-        for (int k = 0; k < next.length; k++) {
-            next[k] = markdown.indexOf(LINK_MARKS[k]);
-        }
-        int[] marks = new int[16];
-        int count = 0;
-        while (true) {
-            int kind = -1;
-            for (int k = 0; k < next.length; k++) {
-                if (next[k] >= 0 && (kind < 0 || next[k] < next[kind])) {
-                    kind = k;
-                }
-            }
-            if (kind < 0) {
-                return Arrays.copyOf(marks, count);
-            }
-            if (count + 2 > marks.length) {
-                marks = Arrays.copyOf(marks, marks.length * 2);
-            }
-            int at = next[kind];
-            marks[count++] = at;
-            marks[count++] = at + LINK_MARKS[kind].length();
-            next[kind] = markdown.indexOf(LINK_MARKS[kind], at + 1);
-        }
-    }
-
-    private static final String[] LINK_MARKS = {"://", "@", "ww.", "\\"};
 
     /**
      * Whether a text node holds one of the marks, or is followed by an entity: the autolink
