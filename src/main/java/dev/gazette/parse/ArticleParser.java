@@ -323,8 +323,9 @@ public final class ArticleParser {
         if (header == null) {
             return null;
         }
-        if (early != null && !(header.draft && !includeDrafts) && !mayLinkToAnArticle(header)) {
-            ParseCache.Entry done = articleBeforeTargets(header, hash, early);
+        TextScan scan = early == null || header.parts.body() == null ? null : TextScan.of(header.parts.body());
+        if (scan != null && !(header.draft && !includeDrafts) && !mayLinkToAnArticle(header, scan)) {
+            ParseCache.Entry done = articleBeforeTargets(header, hash, early, scan);
             if (done != null) {
                 return new Item(file, hash, null, done, null);
             }
@@ -340,21 +341,20 @@ public final class ArticleParser {
      * parse it again: on a site whose every article linked to another, that was a fifth more CPU.
      * A link this misses (written with escapes) is still found by {@link #resolve}.
      */
-    private static boolean mayLinkToAnArticle(Header header) {
-        String body = header.parts.body();
-        return body == null || body.contains(".md") || header.image != null && header.image.contains(".md");
+    private static boolean mayLinkToAnArticle(Header header, TextScan body) {
+        return body.markdownFile() || header.image != null && header.image.contains(".md");
     }
 
     /**
      * The article of {@code header} made with only the {@code early} targets; null when a link
      * needs another article's URL, or has a problem (the second pass reports it, once).
      */
-    private ParseCache.Entry articleBeforeTargets(Header header, String textHash, LinkTargets early) {
+    private ParseCache.Entry articleBeforeTargets(Header header, String textHash, LinkTargets early, TextScan scan) {
         Map<String, String> links = new java.util.TreeMap<>();
         Diagnostics problems = new Diagnostics();
         Article article;
         try {
-            article = toArticle(header, textHash, early, links, problems);
+            article = toArticle(header, scan, textHash, early, links, problems);
         } catch (NeedsArticleUrls e) {
             article = null;
         }
@@ -427,7 +427,7 @@ public final class ArticleParser {
         }
         Map<String, String> links = new java.util.TreeMap<>();
         secondPassBodies.incrementAndGet();
-        Article article = toArticle(header, textHash, targets, links, diagnostics);
+        Article article = toArticle(header, TextScan.of(header.parts.body()), textHash, targets, links, diagnostics);
         if (article != null) {
             next.put(path, new ParseCache.Entry(textHash, header.url, header.draft, article, links));
         }
@@ -600,12 +600,12 @@ public final class ArticleParser {
      * Renders the body and finishes the article; {@code links} receives every relative link and
      * what it resolved to, the article's dependencies on other files.
      */
-    private Article toArticle(Header h, String textHash, LinkTargets targets, Map<String, String> links,
+    private Article toArticle(Header h, TextScan scan, String textHash, LinkTargets targets, Map<String, String> links,
             Diagnostics diagnostics) {
         String path = h.file.path();
         String contentDir = parentDir(h.file.contentPath());
         int[] errors = {0};
-        MarkdownRenderer.Rendered body = markdown.render(h.parts.body(), destination -> {
+        MarkdownRenderer.Rendered body = markdown.render(h.parts.body(), scan, destination -> {
             Resolution r = resolve(destination.url(), contentDir, targets);
             if (r.error != null) {
                 diagnostics.add(path, h.parts.bodyLine() + destination.bodyLine(), r.error, r.hint);

@@ -107,8 +107,8 @@ final class MarkdownRenderer {
      * Renders {@code markdown}, passing every link and image destination through {@code rewrite}
      * first; {@code rewrite} returns the destination to use (or the same one).
      */
-    Rendered render(String markdown, java.util.function.Function<Destination, String> rewrite) {
-        Document document = parse(markdown);
+    Rendered render(String markdown, TextScan scan, java.util.function.Function<Destination, String> rewrite) {
+        Document document = parse(markdown, scan);
         rewriteDestinations(document, rewrite);
         String firstParagraph = "";
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -132,7 +132,10 @@ final class MarkdownRenderer {
      * The document is marked {@link #PLAIN} when no text in it needs unescaping (see HtmlWriter).
      */
     Document parse(String markdown) {
-        TextScan scan = TextScan.of(markdown);
+        return parse(markdown, TextScan.of(markdown));
+    }
+
+    private Document parse(String markdown, TextScan scan) {
         int kind = scan.pipe() ? TABLES : 0;
         Document document = parsers[kind].parse(markdown);
         int[] marks = scan.linkMarks();

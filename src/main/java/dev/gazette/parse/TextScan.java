@@ -14,8 +14,9 @@ import java.util.Arrays;
  *     {@code www.} address, and each backslash, whose escape could hide one of them
  * @param plain whether the text has no backslash, {@code &}, carriage return or NUL, so that no
  *     text node in it needs unescaping, line ends normalized or NUL replaced
+ * @param markdownFile whether the text has {@code .md}, as a link to another article's file has
  */
-record TextScan(boolean pipe, int[] linkMarks, boolean plain) {
+record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFile) {
 
     private static final int[] NONE = {};
 
@@ -27,6 +28,7 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain) {
     private static final byte W = 4;
     private static final byte BACKSLASH = 5;
     private static final byte NOT_PLAIN = 6;
+    private static final byte DOT = 7;
 
     static {
         KINDS['|'] = PIPE;
@@ -37,12 +39,14 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain) {
         KINDS['&'] = NOT_PLAIN;
         KINDS['\r'] = NOT_PLAIN;
         KINDS[0] = NOT_PLAIN;
+        KINDS['.'] = DOT;
     }
 
     static TextScan of(String text) {
         int length = text.length();
         boolean pipe = false;
         boolean plain = true;
+        boolean markdownFile = false;
         int[] marks = NONE;
         int count = 0;
         for (int i = 0; i < length; i++) {
@@ -61,6 +65,7 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain) {
                     plain = false;
                     end = i + 1;
                 }
+                case DOT -> markdownFile |= text.startsWith("md", i + 1);
                 default -> plain = false;
             }
             if (end >= 0) {
@@ -71,6 +76,6 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain) {
                 marks[count++] = end;
             }
         }
-        return new TextScan(pipe, count == marks.length ? marks : Arrays.copyOf(marks, count), plain);
+        return new TextScan(pipe, count == marks.length ? marks : Arrays.copyOf(marks, count), plain, markdownFile);
     }
 }

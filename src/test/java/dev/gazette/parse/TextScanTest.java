@@ -13,7 +13,7 @@ class TextScanTest {
     @Test
     void findsWhatTheSearchesFound() {
         String[] atoms = {":", "/", "//", "://", "@", "w", "ww", "www.", ".", "\\", "|", "&", "\r", "\n", "\0", "a", " ",
-            "ж", "😀", "http://x.y", "a@b.c", "w.", "ww.", "\\\\"};
+            "ж", "😀", "http://x.y", "a@b.c", "w.", "ww.", "\\\\", ".md", "md", "m", "d"};
         Random random = new Random(20261129);
         for (int i = 0; i < 50_000; i++) {
             StringBuilder text = new StringBuilder();
@@ -25,6 +25,7 @@ class TextScanTest {
             assertThat(scan.pipe()).as("pipe in %s", s).isEqualTo(s.indexOf('|') >= 0);
             assertThat(scan.plain()).as("plain %s", s).isEqualTo(s.indexOf('\\') < 0 && s.indexOf('&') < 0
                     && s.indexOf('\r') < 0 && s.indexOf('\0') < 0);
+            assertThat(scan.markdownFile()).as(".md in %s", s).isEqualTo(s.contains(".md"));
             assertThat(scan.linkMarks()).as("marks in %s", s).containsExactly(searchedMarks(s));
         }
     }
@@ -35,6 +36,7 @@ class TextScanTest {
         assertThat(scan.pipe()).isFalse();
         assertThat(scan.plain()).isTrue();
         assertThat(scan.linkMarks()).isEmpty();
+        assertThat(scan.markdownFile()).isFalse();
     }
 
     /** The marks as String.indexOf found them, one search per kind, merged in order. */
