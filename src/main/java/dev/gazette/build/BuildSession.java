@@ -171,7 +171,7 @@ public final class BuildSession {
                 config = config.withBuildTime(options.now());
             }
             configProblems = configDiagnostics.sorted();
-            String parseKey = ArticleParser.cacheKey(config, options.drafts(), Version.get());
+            String parseKey = ArticleParser.cacheKey(config, options.drafts(), Version.build());
             if (parser != null) {
                 parser.cache().close();
             }

@@ -53,9 +53,9 @@ public final class SiteBuild {
         // the sources are stamped from the build's own listing of content/, the rest beside it.
         // The stamp counts as racy if a file changed after the listing or the rest started, so
         // one the build read before it changed is never taken for unchanged.
-        UpToDate.Stamp checked = last != null ? UpToDate.sources(options, Version.get()) : null;
+        UpToDate.Stamp checked = last != null ? UpToDate.sources(options, Version.build()) : null;
         CompletableFuture<UpToDate.Settings> settings = last == null
-                ? CompletableFuture.supplyAsync(() -> UpToDate.settings(options, Version.get()), SiteBuild::startThread)
+                ? CompletableFuture.supplyAsync(() -> UpToDate.settings(options, Version.build()), SiteBuild::startThread)
                 : null;
         OutputState state = output.join();
         if (last != null) {

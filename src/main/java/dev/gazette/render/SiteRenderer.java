@@ -90,7 +90,7 @@ public final class SiteRenderer {
         this.urls = SiteUrls.of(config.baseUrl());
         this.theme = theme;
         this.assets = new Assets(theme.assets(), SiteRenderer::bytesOf);
-        this.cacheKey = Version.get() + "|" + config.withBuildTime(null) + "|" + theme.fingerprint();
+        this.cacheKey = Version.build() + "|" + config.withBuildTime(null) + "|" + theme.fingerprint();
         this.engine = new PebbleEngine.Builder()
                 .loader(theme.loader())
                 .strictVariables(true)
