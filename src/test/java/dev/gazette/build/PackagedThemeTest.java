@@ -70,6 +70,31 @@ class PackagedThemeTest {
     }
 
     @Test
+    void aSharedPartialSeesOnlyTheSiteAndTheValuesItIsGiven() {
+        FixtureSite site = FixtureSite.write(dir, CONTENT + """
+                -- templates/partials/site-nav.html --
+                <li>{{ kind }} on {{ page.url }}</li>
+                """);
+        FixtureSite.Run run = site.build();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("templates/partials/site-nav.html:1:").contains("page");
+    }
+
+    /** Its values are the key its rendering is kept under: a page, a list or a map would not do. */
+    @Test
+    void aSharedPartialTakesPlainValuesOnly() {
+        FixtureSite site = FixtureSite.write(dir, CONTENT + """
+                -- templates/article.html --
+                {% extends "base.html" %}
+                {% block content %}{{ shared('partials/site-nav.html', {'kind': page}) }}{% endblock %}
+                """);
+        FixtureSite.Run run = site.build();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("templates/article.html:2:").contains("shared() values")
+                .contains("kind = PageView");
+    }
+
+    @Test
     void siteWithoutTemplatesBuildsWithTheDefaultTheme() throws Exception {
         FixtureSite site = FixtureSite.write(dir, CONTENT).buildOk();
         assertThat(dir.resolve("templates")).doesNotExist();

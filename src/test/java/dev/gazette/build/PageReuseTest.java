@@ -173,6 +173,30 @@ class PageReuseTest {
         assertSameAsColdBuild(site);
     }
 
+    /**
+     * The same through a partial rendered once per build for each kind of page: every page that
+     * shows it read the tag list, not only the first to render it.
+     */
+    @Test
+    void anAddedArticleWithANewTagRendersEveryPageThatShowsASharedPartialPrintingTheTagList() throws IOException {
+        FixtureSite site = site("""
+                -- templates/base.html --
+                <html><body><nav>{{ shared('partials/tags.html', {'kind': page.kind}) }}</nav>
+                {% block content %}{% endblock %}</body></html>
+                -- templates/partials/tags.html --
+                {% for t in site.tags %}{{ t.name }}; {% endfor %}({{ kind }})
+                """);
+        site.file("content/2020/03/story-9.md", FixtureSite.article(
+                "title: Story 9\ndate: 2020-03-01 10:00\ncategory: Politics\ntags: [Elections]", "Lead of story 9.\n"));
+        Set<String> rendered = build(site);
+
+        for (int i = 1; i <= 8; i++) {
+            assertRendered(rendered, "2022/12/1" + i + "/story-" + i + "/index.html", "Elections; Trade; Vote; (article)");
+        }
+        assertRendered(rendered, "category/economy/index.html", "Elections; Trade; Vote; (category)");
+        assertSameAsColdBuild(site);
+    }
+
     @Test
     void aSpellingThatWinsRenamesTheTagOnEveryPageThatShowsIt() throws IOException {
         // Spellings of one tag are one term, named as most articles spell it: five new articles
