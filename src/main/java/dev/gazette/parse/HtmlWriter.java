@@ -165,14 +165,15 @@ final class HtmlWriter {
      * The text the document was parsed from, where MarkdownRenderer found nothing in it to
      * unescape ({@link MarkdownRenderer#PLAIN}); else null.
      */
-    private final Object plainText;
+    private final String plainText;
 
     private HtmlWriter(Document document, Settings settings, Function<Heading, String> headingIds) {
         this.settings = settings;
         this.headingIds = headingIds;
         references = Parser.REFERENCES.get(document);
         footnotes = FootnoteExtension.FOOTNOTES.get(document);
-        plainText = MarkdownRenderer.PLAIN.get(document) ? document.getChars().getBase() : null;
+        plainText = MarkdownRenderer.PLAIN.get(document) && document.getChars().getBase() instanceof String text
+                ? text : null;
     }
 
     /**
@@ -739,7 +740,7 @@ final class HtmlWriter {
      */
     private String nodeText(BasedSequence chars) {
         if (plainText != null && chars instanceof SubSequence && chars.getBase() == plainText) {
-            return ((String) plainText).substring(chars.getStartOffset(), chars.getEndOffset());
+            return plainText.substring(chars.getStartOffset(), chars.getEndOffset());
         }
         return normalizedEol(unescaped(chars));
     }

@@ -650,21 +650,7 @@ public final class SiteRenderer {
         }
 
         Utf8PageWriter.Encoded of(ArticleView article) throws IOException {
-            Teaser teaser = html.get(article);
-            if (teaser == null) {
-                StringWriter writer = new StringWriter(1024);
-                TemplateReads watch = TemplateReads.begin(null);
-                try {
-                    engine.getTemplate("partials/teaser.html").evaluate(writer, Map.of("site", site, "a", article));
-                } finally {
-                    watch.end();
-                }
-                teaser = new Teaser(new Utf8PageWriter.Encoded(writer.toString()), watch.reads());
-                html.putIfAbsent(article, teaser);
-            } else {
-                TemplateReads.read(teaser.reads());
-            }
-            return teaser.html();
+            return kept(html, article, "partials/teaser.html", () -> Map.of("site", site, "a", article));
         }
 
         /**
@@ -672,31 +658,38 @@ public final class SiteRenderer {
          * each set of values, its reads noted on every page that shows it, as a teaser's are.
          */
         Utf8PageWriter.Encoded shared(String template, Map<String, Object> values) throws IOException {
-            List<Object> key = List.of(template, values);
-            Teaser partial = shared.get(key);
-            if (partial == null) {
+            return kept(shared, List.of(template, values), template, () -> {
                 Map<String, Object> context = new HashMap<>(values);
                 context.put("site", site);
+                return context;
+            });
+        }
+
+        /** What {@code kept} holds under {@code key}, else {@code template} rendered now and kept there. */
+        private <K> Utf8PageWriter.Encoded kept(Map<K, Teaser> kept, K key, String template,
+                java.util.function.Supplier<Map<String, Object>> context) throws IOException {
+            Teaser rendered = kept.get(key);
+            if (rendered == null) {
                 StringWriter writer = new StringWriter(1024);
                 TemplateReads watch = TemplateReads.begin(null);
                 try {
-                    engine.getTemplate(template).evaluate(writer, context);
+                    engine.getTemplate(template).evaluate(writer, context.get());
                 } finally {
                     watch.end();
                 }
-                partial = new Teaser(new Utf8PageWriter.Encoded(writer.toString()), watch.reads());
-                shared.putIfAbsent(key, partial);
+                rendered = new Teaser(new Utf8PageWriter.Encoded(writer.toString()), watch.reads());
+                kept.putIfAbsent(key, rendered);
             } else {
-                TemplateReads.read(partial.reads());
+                TemplateReads.read(rendered.reads());
             }
-            return partial.html();
+            return rendered.html();
         }
     }
 
     /**
-     * A rendered teaser (or shared partial), and what its template read. Kept encoded: each list that shows it copies
-     * its bytes, where the text was encoded again for each (and a summary cut with an ellipsis
-     * made it a two-byte-per-character string).
+     * A rendered teaser (or shared partial), and what its template read. Kept encoded: each list
+     * that shows it copies its bytes, where the text was encoded again for each (and a summary cut
+     * with an ellipsis made it a two-byte-per-character string).
      */
     private record Teaser(Utf8PageWriter.Encoded html, int reads) {
     }
