@@ -21,6 +21,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.gazette.slug.Slugs;
@@ -143,16 +144,17 @@ final class MarkdownRenderer {
             document = parsers[kind | AUTOLINKS].parse(markdown);
         }
         if (scan.plain()) {
-            document.set(PLAIN, true);
+            document.set(PLAIN, scan.latin1());
         }
         return document;
     }
 
     /**
      * Set on a document whose text has no backslash, {@code &}, carriage return or NUL: its text
-     * nodes are slices of that text as they are.
+     * nodes are slices of that text as they are. The value is the text's {@link TextScan#latin1}
+     * bytes, which the HTML writer scans for what it escapes.
      */
-    static final DataKey<Boolean> PLAIN = new DataKey<>("GAZETTE_PLAIN_TEXT", false);
+    static final NullableDataKey<byte[]> PLAIN = new NullableDataKey<>("GAZETTE_PLAIN_TEXT");
 
     /**
      * The document's HTML. HtmlWriter writes it several times faster than flexmark's renderer;

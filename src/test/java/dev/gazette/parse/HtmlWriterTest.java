@@ -199,7 +199,9 @@ class HtmlWriterTest {
         String[] atoms = {"*", "**", "_", "`", "~~", "[", "]", "(", ")", "<", ">", "&", "&amp;", "\\", "\n", "\n\n",
             "  \n", " ", "\t", "    ", "- ", "1. ", "> ", "# ", "|", "---", "```", "[^1]", "[^1]: x\n", "<b>", "</b>",
             "<!--", "-->", "http://x.y/z", "a@b.co", "www.q.org", "\"", "'", "![", "[r]", "\n[r]: /u \"t\"\n", "word",
-            "слово", "\r", "<div>", "</div>", "&#13;", "&copy;", "| a |\n|---|\n"};
+            "слово", "\r", "<div>", "</div>", "&#13;", "&copy;", "| a |\n|---|\n", "é", "\ud83d\ude00",
+            // Letters whose low byte is a character the writer escapes: < " & \n >.
+            "\u013C", "\u0122", "\u0126", "\u010A", "\u013E"};
         Random random = new Random(20240517);
         for (int i = 0; i < 1000; i++) {
             StringBuilder markdown = new StringBuilder();

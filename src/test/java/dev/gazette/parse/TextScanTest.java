@@ -13,7 +13,9 @@ class TextScanTest {
     @Test
     void findsWhatTheSearchesFound() {
         String[] atoms = {":", "/", "//", "://", "@", "w", "ww", "www.", ".", "\\", "|", "&", "\r", "\n", "\0", "a", " ",
-            "ж", "😀", "http://x.y", "a@b.c", "w.", "ww.", "\\\\", ".md", "md", "m", "d"};
+            "ж", "😀", "http://x.y", "é", "ÿ",
+            // Characters whose low byte is one the scan looks for: \u0100 (NUL), \u0140 (@), \u017C (|).
+            "\u0100", "\u0140", "\u017C", "a@b.c", "w.", "ww.", "\\\\", ".md", "md", "m", "d"};
         Random random = new Random(20261129);
         for (int i = 0; i < 50_000; i++) {
             StringBuilder text = new StringBuilder();
