@@ -87,4 +87,9 @@ public record Article(
     public String bodyHtml() {
         return body.html();
     }
+
+    /** The rendered Markdown as UTF-8, as it is kept: a page prints it without decoding it first. */
+    public byte[] bodyUtf8() {
+        return body.utf8();
+    }
 }

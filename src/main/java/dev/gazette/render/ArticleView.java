@@ -149,6 +149,12 @@ public final class ArticleView {
         return article.bodyHtml();
     }
 
+    /** {@link #body()} as the page writer takes it: its UTF-8 bytes as the parse kept them. */
+    Utf8PageWriter.Encoded encodedBody() {
+        TemplateReads.bodyOf(article);
+        return Utf8PageWriter.Encoded.ofUtf8(article.bodyUtf8());
+    }
+
     public String image() {
         return image;
     }

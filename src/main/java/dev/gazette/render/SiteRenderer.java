@@ -100,6 +100,7 @@ public final class SiteRenderer {
                 .extension(new LinkFunctions(urls, assets))
                 .extension(new TeaserFunction())
                 .extension(TemplateAttributes.extension())
+                .extension(PreEncoded.extension())
                 .build();
     }
 

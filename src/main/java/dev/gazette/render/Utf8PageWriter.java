@@ -47,6 +47,20 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
             this.text = halfAtAnEnd ? html : null;
         }
 
+        private Encoded(byte[] utf8) {
+            super("");
+            this.utf8 = utf8;
+            this.text = null;
+        }
+
+        /**
+         * Bytes that {@code String.getBytes(UTF_8)} made, which hold no half of a surrogate pair
+         * (Java encodes a lone half as '?').
+         */
+        static Encoded ofUtf8(byte[] utf8) {
+            return new Encoded(utf8);
+        }
+
         @Override
         public String toString() {
             return text != null ? text : new String(utf8, StandardCharsets.UTF_8);
