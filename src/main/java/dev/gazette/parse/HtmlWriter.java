@@ -56,7 +56,6 @@ import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SequenceUtils;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -651,7 +650,7 @@ final class HtmlWriter {
      * look for each, and is escaped where it lies, from the bytes its scan read.
      */
     private void text(BasedSequence chars) {
-        if (plainText != null && chars instanceof SubSequence && chars.getBase() == plainText) {
+        if (plainText != null && TextSequence.stringBehind(chars) == plainText) {
             escaped(plainText, plainLatin1, chars.getStartOffset(), chars.getEndOffset(), false);
         } else {
             text(normalizedEol(unescaped(chars)));
@@ -766,10 +765,11 @@ final class HtmlWriter {
 
     /**
      * BasedSequence.toString(), which copies one character at a time. Most node text is a slice
-     * of the parsed String (a SubSequence, which reads NUL as U+FFFD) and is copied at once.
+     * of the parsed String (which reads NUL as U+FFFD) and is copied at once.
      */
     static String string(BasedSequence s) {
-        if (s instanceof SubSequence && s.getBase() instanceof String source) {
+        String source = TextSequence.stringBehind(s);
+        if (source != null) {
             String string = source.substring(s.getStartOffset(), s.getEndOffset());
             return string.indexOf(SequenceUtils.NUL) < 0 ? string : string.replace(SequenceUtils.NUL, SequenceUtils.ENC_NUL);
         }

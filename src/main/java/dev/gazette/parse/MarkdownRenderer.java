@@ -138,10 +138,10 @@ final class MarkdownRenderer {
 
     private Document parse(String markdown, TextScan scan) {
         int kind = scan.pipe() ? TABLES : 0;
-        Document document = parsers[kind].parse(markdown);
+        Document document = parsers[kind].parse(TextSequence.of(markdown));
         int[] marks = scan.linkMarks();
         if (marks.length > 0 && anyMarkInText(document, marks)) {
-            document = parsers[kind | AUTOLINKS].parse(markdown);
+            document = parsers[kind | AUTOLINKS].parse(TextSequence.of(markdown));
         }
         if (scan.plain()) {
             document.set(PLAIN, scan.latin1());

@@ -12,7 +12,6 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SequenceUtils;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -119,7 +118,8 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
             if (chars.length < length) {
                 chars = new char[Math.max(length, chars.length * 2)];
             }
-            if (input instanceof SubSequence && input.getBase() instanceof String source) {
+            String source = TextSequence.stringBehind(input);
+            if (source != null) {
                 // A NUL stays a NUL here (flexmark reads it as U+FFFD): neither is special.
                 source.getChars(input.getStartOffset(), input.getEndOffset(), chars, 0);
             } else {
@@ -252,7 +252,8 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         }
         if (searched != input) {
             searched = input;
-            if (input instanceof SubSequence && input.getBase() instanceof String source && !hasNul(source)) {
+            String source = TextSequence.stringBehind(input);
+            if (source != null && !hasNul(source)) {
                 text = source;
                 offset = input.getStartOffset();
             } else {

@@ -1,0 +1,116 @@
+package dev.gazette.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@link TextSequence} against flexmark's own sequence over a String, and what flexmark parses from each. */
+class TextSequenceTest {
+
+    private static final String[] PIECES = {"a", "word ", "Слово", "\u0000", "\r\n", "\n", "\n\n", " ", "\t", "\\", "&amp;",
+        "*", "_", "`", "~~", "[", "](", ")", "<", ">", "# ", "- ", "1. ", "> ", "    ", "---", "```", "|", "| a |\n|---|\n",
+        "[^1]", "[^1]: note\n", "http://x.org/p", "www.y.org", "a@b.co", "![i](/i.png \"t\")", "\ud83d\ude00", "é",
+        "<div>", "&#0;", "[r]\n\n[r]: /u\n"};
+
+    @Test
+    void readsAsFlexmarksOwnSequence() {
+        Random random = new Random(20261129);
+        for (int i = 0; i < 20_000; i++) {
+            String text = text(random, 8);
+            BasedSequence ours = TextSequence.of(text);
+            BasedSequence theirs = BasedSequence.of(text);
+            assertSame(ours, theirs, text);
+            int start = random.nextInt(text.length() + 1);
+            int end = start + random.nextInt(text.length() - start + 1);
+            BasedSequence ourPart = ours.subSequence(start, end);
+            assertSame(ourPart, theirs.subSequence(start, end), text);
+            int from = random.nextInt(ourPart.length() + 1);
+            int to = from + random.nextInt(ourPart.length() - from + 1);
+            assertSame(ourPart.subSequence(from, to), theirs.subSequence(start, end).subSequence(from, to), text);
+            assertSame(ourPart.baseSubSequence(start, end), theirs.baseSubSequence(start, end), text);
+            assertThat((Object) ourPart.getBaseSequence()).isSameAs(ours);
+        }
+    }
+
+    /** The production parser, from the text as a String and as a TextSequence: the same nodes and HTML. */
+    @Test
+    void parsesAsFromAString() throws IOException {
+        MutableDataSet options = MarkdownRenderer.options();
+        Parser parser = StringMatchingInlineParser.install(Parser.builder(options), options).build();
+        QuickBlockStarts.install(parser);
+        HtmlRenderer renderer = HtmlRenderer.builder(options).build();
+        List<String> documents = new ArrayList<>();
+        try (Stream<Path> articles = Files.walk(Path.of("content"))) {
+            for (Path article : articles.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                documents.add(Files.readString(article));
+            }
+        }
+        assertThat(documents).hasSizeGreaterThan(10);
+        Random random = new Random(20261130);
+        for (int i = 0; i < 3000; i++) {
+            documents.add(text(random, 30));
+        }
+        for (String markdown : documents) {
+            Node fromString = parser.parse(markdown);
+            Node fromSequence = parser.parse(TextSequence.of(markdown));
+            assertThat(tree(fromSequence)).as("nodes of %s", markdown).isEqualTo(tree(fromString));
+            assertThat(renderer.render(fromSequence)).as("HTML of %s", markdown).isEqualTo(renderer.render(fromString));
+        }
+    }
+
+    private static String text(Random random, int pieces) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(pieces); n >= 0; n--) {
+            text.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return text.toString();
+    }
+
+    private static void assertSame(BasedSequence ours, BasedSequence theirs, String text) {
+        String as = "in " + text;
+        assertThat(ours.length()).as(as).isEqualTo(theirs.length());
+        assertThat(ours.toString()).as(as).isEqualTo(theirs.toString());
+        for (int i = 0; i < ours.length(); i++) {
+            assertThat(ours.charAt(i)).as(as).isEqualTo(theirs.charAt(i));
+        }
+        assertThat(ours.getStartOffset()).as(as).isEqualTo(theirs.getStartOffset());
+        assertThat(ours.getEndOffset()).as(as).isEqualTo(theirs.getEndOffset());
+        assertThat(ours.getSourceRange()).as(as).isEqualTo(theirs.getSourceRange());
+        assertThat(ours.getIndexOffset(ours.length())).as(as).isEqualTo(theirs.getIndexOffset(theirs.length()));
+        assertThat(ours.hashCode()).as(as).isEqualTo(theirs.hashCode());
+        assertThat(ours.equals(theirs)).as(as).isTrue();
+        assertThat(ours.trim().toString()).as(as).isEqualTo(theirs.trim().toString());
+        assertThat(ours.unescape()).as(as).isEqualTo(theirs.unescape());
+        assertThat(ours.isBlank()).as(as).isEqualTo(theirs.isBlank());
+        assertThat(ours.getBase()).as(as).isEqualTo(theirs.getBase());
+        assertThat(TextSequence.stringBehind(ours)).as(as).isSameAs(text);
+    }
+
+    /** Each node's class, where it lies in the text, its text and its children, one node per line. */
+    private static String tree(Node root) {
+        StringBuilder out = new StringBuilder();
+        tree(root, 0, out);
+        return out.toString();
+    }
+
+    private static void tree(Node node, int depth, StringBuilder out) {
+        out.append("  ".repeat(depth)).append(node.getClass().getSimpleName()).append(' ')
+                .append(node.getStartOffset()).append('-').append(node.getEndOffset()).append(' ')
+                .append(node.getChars().toString().replace("\n", "\\n")).append('\n');
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            tree(child, depth + 1, out);
+        }
+    }
+}
