@@ -89,8 +89,13 @@ class TextSequenceTest {
         assertThat(ours.getEndOffset()).as(as).isEqualTo(theirs.getEndOffset());
         assertThat(ours.getSourceRange()).as(as).isEqualTo(theirs.getSourceRange());
         assertThat(ours.getIndexOffset(ours.length())).as(as).isEqualTo(theirs.getIndexOffset(theirs.length()));
-        assertThat(ours.hashCode()).as(as).isEqualTo(theirs.hashCode());
-        assertThat(ours.equals(theirs)).as(as).isTrue();
+        // flexmark's whole sequence takes its String's hash, which differs where NUL is read as
+        // U+FFFD (and equals compares hashes first); any part of it hashes what it reads.
+        assertThat(ours.hashCode()).as(as).isEqualTo(ours.toString().hashCode());
+        if (theirs != theirs.getBaseSequence() || text.indexOf('\0') < 0) {
+            assertThat(ours.hashCode()).as(as).isEqualTo(theirs.hashCode());
+            assertThat(ours.equals(theirs)).as(as).isTrue();
+        }
         assertThat(ours.trim().toString()).as(as).isEqualTo(theirs.trim().toString());
         assertThat(ours.unescape()).as(as).isEqualTo(theirs.unescape());
         assertThat(ours.isBlank()).as(as).isEqualTo(theirs.isBlank());
