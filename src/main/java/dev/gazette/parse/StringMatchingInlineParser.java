@@ -40,8 +40,13 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
     /** The document String last looked at, and whether it holds a NUL. */
     private String document;
     private boolean documentHasNul;
+    /** The paragraph {@link #parseString} last read, as {@link TextScan#latin1} bytes from {@link #scannedAt}. */
     private BasedSequence scanned;
-    private char[] chars = new char[256];
+    private byte[] scannedLatin1;
+    private int scannedAt;
+    /** The document String whose bytes {@link #documentLatin1} are. */
+    private String latin1Of;
+    private byte[] documentLatin1;
     /**
      * A Matcher for each expression this parser has searched with, used again for its next search:
      * a new one for each cost 2% of what a cold build allocated. Used only within {@link #find}'s
@@ -107,32 +112,43 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
     /**
      * Like flexmark's: passes the text up to the next special character and adds it. flexmark reads
      * each character through the paragraph's sequence and a BitSet, three calls per character the
-     * quick compiler does not inline: a tenth of parsing. Here they are read from an array, and the
-     * set's bits are copied when a paragraph begins.
+     * quick compiler does not inline: a tenth of parsing. Here they are read from the text's
+     * {@link TextScan#latin1} bytes, once per document where the paragraph is a slice of its
+     * String, and the set's bits are copied when a paragraph begins. Every special character is
+     * ASCII and none is '?', which the bytes give for other characters; else this is flexmark's.
      */
     @Override
     protected boolean parseString() {
-        int length = input.length();
         if (scanned != input) {
-            scanned = input;
-            if (chars.length < length) {
-                chars = new char[Math.max(length, chars.length * 2)];
+            special = specialCharacters.toLongArray();
+            if (special.length > 2 || special.length > 0 && (special[0] & 1L << '?') != 0) {
+                scanned = null;
+                return super.parseString();
             }
+            scanned = input;
             String source = TextSequence.stringBehind(input);
             if (source != null) {
-                // A NUL stays a NUL here (flexmark reads it as U+FFFD): neither is special.
-                source.getChars(input.getStartOffset(), input.getEndOffset(), chars, 0);
+                if (source != latin1Of) {
+                    latin1Of = source;
+                    documentLatin1 = TextScan.latin1(source);
+                }
+                // A NUL (U+FFFD to flexmark) is 0 here: neither is special.
+                scannedLatin1 = documentLatin1;
+                scannedAt = input.getStartOffset();
             } else {
-                input.toString().getChars(0, length, chars, 0);
+                // A NUL here is U+FFFD, which the bytes give as '?': neither is special.
+                scannedLatin1 = TextScan.latin1(input.toString());
+                scannedAt = 0;
             }
-            special = specialCharacters.toLongArray();
         }
+        int length = input.length();
         int begin = index;
         int i = begin;
-        char[] text = chars;
+        byte[] text = scannedLatin1;
+        int at = scannedAt;
         long[] bits = special;
         while (i < length) {
-            char c = text[i];
+            int c = text[at + i] & 0xFF;
             int word = c >>> 6;
             if (word < bits.length && (bits[word] & 1L << c) != 0) {
                 break;
