@@ -97,22 +97,7 @@ class QuickBlockStartsTest {
     private static void assertSameTree(String markdown) {
         Node plain = PLAIN.parse(markdown);
         Node quick = QUICK.parse(markdown);
-        assertThat(tree(quick)).as("blocks of %s", markdown).isEqualTo(tree(plain));
+        assertThat(NodeTrees.tree(quick)).as("blocks of %s", markdown).isEqualTo(NodeTrees.tree(plain));
         assertThat(RENDERER.render(quick)).as("HTML of %s", markdown).isEqualTo(RENDERER.render(plain));
-    }
-
-    /** Each node's class, where it lies in the text and its children, one node per line. */
-    private static String tree(Node root) {
-        StringBuilder out = new StringBuilder();
-        tree(root, 0, out);
-        return out.toString();
-    }
-
-    private static void tree(Node node, int depth, StringBuilder out) {
-        out.append("  ".repeat(depth)).append(node.getClass().getSimpleName()).append(' ')
-                .append(node.getStartOffset()).append('-').append(node.getEndOffset()).append('\n');
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            tree(child, depth + 1, out);
-        }
     }
 }

@@ -65,7 +65,8 @@ class TextSequenceTest {
         for (String markdown : documents) {
             Node fromString = parser.parse(markdown);
             Node fromSequence = parser.parse(TextSequence.of(markdown));
-            assertThat(tree(fromSequence)).as("nodes of %s", markdown).isEqualTo(tree(fromString));
+            assertThat(NodeTrees.tree(fromSequence)).as("nodes of %s", markdown)
+                    .isEqualTo(NodeTrees.tree(fromString));
             assertThat(renderer.render(fromSequence)).as("HTML of %s", markdown).isEqualTo(renderer.render(fromString));
         }
     }
@@ -101,21 +102,5 @@ class TextSequenceTest {
         assertThat(ours.isBlank()).as(as).isEqualTo(theirs.isBlank());
         assertThat(ours.getBase()).as(as).isEqualTo(theirs.getBase());
         assertThat(TextSequence.stringBehind(ours)).as(as).isSameAs(text);
-    }
-
-    /** Each node's class, where it lies in the text, its text and its children, one node per line. */
-    private static String tree(Node root) {
-        StringBuilder out = new StringBuilder();
-        tree(root, 0, out);
-        return out.toString();
-    }
-
-    private static void tree(Node node, int depth, StringBuilder out) {
-        out.append("  ".repeat(depth)).append(node.getClass().getSimpleName()).append(' ')
-                .append(node.getStartOffset()).append('-').append(node.getEndOffset()).append(' ')
-                .append(node.getChars().toString().replace("\n", "\\n")).append('\n');
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            tree(child, depth + 1, out);
-        }
     }
 }
