@@ -165,7 +165,7 @@ final class HtmlWriter {
      * unescape ({@link MarkdownRenderer#PLAIN}); else null.
      */
     private final String plainText;
-    /** {@link #plainText}'s bytes as {@link TextScan#latin1} gives them, or null. */
+    /** {@link #plainText}'s bytes as {@link TextScan#latin1} gives them (its sequence holds them), or null. */
     private final byte[] plainLatin1;
 
     private HtmlWriter(Document document, Settings settings, Function<Heading, String> headingIds) {
@@ -173,8 +173,8 @@ final class HtmlWriter {
         this.headingIds = headingIds;
         references = Parser.REFERENCES.get(document);
         footnotes = FootnoteExtension.FOOTNOTES.get(document);
-        byte[] latin1 = MarkdownRenderer.PLAIN.get(document);
-        plainText = latin1 != null && document.getChars().getBase() instanceof String text ? text : null;
+        byte[] latin1 = TextSequence.latin1Behind(document.getChars());
+        plainText = MarkdownRenderer.PLAIN.get(document) && latin1 != null ? (String) document.getChars().getBase() : null;
         plainLatin1 = plainText != null ? latin1 : null;
     }
 

@@ -21,7 +21,6 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.gazette.slug.Slugs;
@@ -138,23 +137,22 @@ final class MarkdownRenderer {
 
     private Document parse(String markdown, TextScan scan) {
         int kind = scan.pipe() ? TABLES : 0;
-        Document document = parsers[kind].parse(TextSequence.of(markdown));
+        Document document = parsers[kind].parse(TextSequence.of(markdown, scan.latin1()));
         int[] marks = scan.linkMarks();
         if (marks.length > 0 && anyMarkInText(document, marks)) {
-            document = parsers[kind | AUTOLINKS].parse(TextSequence.of(markdown));
+            document = parsers[kind | AUTOLINKS].parse(TextSequence.of(markdown, scan.latin1()));
         }
         if (scan.plain()) {
-            document.set(PLAIN, scan.latin1());
+            document.set(PLAIN, true);
         }
         return document;
     }
 
     /**
      * Set on a document whose text has no backslash, {@code &}, carriage return or NUL: its text
-     * nodes are slices of that text as they are. The value is the text's {@link TextScan#latin1}
-     * bytes, which the HTML writer scans for what it escapes.
+     * nodes are slices of that text as they are.
      */
-    static final NullableDataKey<byte[]> PLAIN = new NullableDataKey<>("GAZETTE_PLAIN_TEXT");
+    static final DataKey<Boolean> PLAIN = new DataKey<>("GAZETTE_PLAIN_TEXT", false);
 
     /**
      * The document's HTML. HtmlWriter writes it several times faster than flexmark's renderer;

@@ -44,9 +44,6 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
     private BasedSequence scanned;
     private byte[] scannedLatin1;
     private int scannedAt;
-    /** The document String whose bytes {@link #documentLatin1} are. */
-    private String latin1Of;
-    private byte[] documentLatin1;
     /**
      * A Matcher for each expression this parser has searched with, used again for its next search:
      * a new one for each cost 2% of what a cold build allocated. Used only within {@link #find}'s
@@ -113,8 +110,8 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
      * Like flexmark's: passes the text up to the next special character and adds it. flexmark reads
      * each character through the paragraph's sequence and a BitSet, three calls per character the
      * quick compiler does not inline: a tenth of parsing. Here they are read from the text's
-     * {@link TextScan#latin1} bytes, once per document where the paragraph is a slice of its
-     * String, and the set's bits are copied when a paragraph begins. Every special character is
+     * {@link TextScan#latin1} bytes, which the document's sequence holds where the paragraph is
+     * a slice of it, and the set's bits are copied when a paragraph begins. Every special character is
      * ASCII and none is '?', which the bytes give for other characters; else this is flexmark's.
      */
     @Override
@@ -126,14 +123,10 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
                 return super.parseString();
             }
             scanned = input;
-            String source = TextSequence.stringBehind(input);
-            if (source != null) {
-                if (source != latin1Of) {
-                    latin1Of = source;
-                    documentLatin1 = TextScan.latin1(source);
-                }
+            byte[] latin1 = TextSequence.latin1Behind(input);
+            if (latin1 != null) {
                 // A NUL (U+FFFD to flexmark) is 0 here: neither is special.
-                scannedLatin1 = documentLatin1;
+                scannedLatin1 = latin1;
                 scannedAt = input.getStartOffset();
             } else {
                 // A NUL here is U+FFFD, which the bytes give as '?': neither is special.

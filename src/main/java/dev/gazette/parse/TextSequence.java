@@ -18,15 +18,18 @@ import com.vladsch.flexmark.util.sequence.builder.IBasedSegmentBuilder;
 final class TextSequence extends BasedSequenceImpl {
 
     private final String text;
+    /** The text's {@link TextScan#latin1} bytes, which the inline parser and the HTML writer read. */
+    private final byte[] latin1;
     private final TextSequence whole;
     private final int start;
     private final int end;
 
-    private TextSequence(String text) {
+    private TextSequence(String text, byte[] latin1) {
         // No hash up front, as flexmark's sequence takes the String's: it is asked for by none of
         // the parse, and hashing every document cost 0.6% of a cold build.
         super(0);
         this.text = text;
+        this.latin1 = latin1;
         this.whole = this;
         this.start = 0;
         this.end = text.length();
@@ -35,14 +38,23 @@ final class TextSequence extends BasedSequenceImpl {
     private TextSequence(TextSequence whole, int start, int end) {
         super(0);
         this.text = whole.text;
+        this.latin1 = whole.latin1;
         this.whole = whole;
         this.start = start;
         this.end = end;
     }
 
-    /** All of {@code text}. */
-    static TextSequence of(String text) {
-        return new TextSequence(text);
+    /** All of {@code text}, whose {@link TextScan#latin1} bytes are {@code latin1}. */
+    static TextSequence of(String text, byte[] latin1) {
+        if (latin1.length != text.length()) {
+            throw new IllegalArgumentException("not the text's bytes");
+        }
+        return new TextSequence(text, latin1);
+    }
+
+    /** The {@link TextScan#latin1} bytes of the whole text {@code s} is a range of, or null. */
+    static byte[] latin1Behind(BasedSequence s) {
+        return s instanceof TextSequence t ? t.latin1 : null;
     }
 
     /**
