@@ -137,10 +137,10 @@ final class MarkdownRenderer {
 
     private Document parse(String markdown, TextScan scan) {
         int kind = scan.pipe() ? TABLES : 0;
-        Document document = parsers[kind].parse(TextSequence.of(markdown, scan.latin1()));
+        Document document = parsers[kind].parse(TextSequence.of(markdown, scan));
         int[] marks = scan.linkMarks();
         if (marks.length > 0 && anyMarkInText(document, marks)) {
-            document = parsers[kind | AUTOLINKS].parse(TextSequence.of(markdown, scan.latin1()));
+            document = parsers[kind | AUTOLINKS].parse(TextSequence.of(markdown, scan));
         }
         if (scan.plain()) {
             document.set(PLAIN, true);

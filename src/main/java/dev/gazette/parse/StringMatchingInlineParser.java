@@ -262,7 +262,7 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         if (searched != input) {
             searched = input;
             String source = TextSequence.stringBehind(input);
-            if (source != null && !hasNul(source)) {
+            if (source != null && !hasNul(source, input)) {
                 text = source;
                 offset = input.getStartOffset();
             } else {
@@ -286,7 +286,12 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         return matcher;
     }
 
-    private boolean hasNul(String source) {
+    /** Whether {@code source}, the String behind {@code input}, has a NUL: its scan says, else a search. */
+    private boolean hasNul(String source, BasedSequence input) {
+        Boolean scanned = TextSequence.nulBehind(input);
+        if (scanned != null) {
+            return scanned;
+        }
         if (source != document) {
             document = source;
             documentHasNul = source.indexOf(SequenceUtils.NUL) >= 0;

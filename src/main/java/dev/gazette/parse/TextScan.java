@@ -15,10 +15,11 @@ import java.util.Arrays;
  *     {@code www.} address, and each backslash, whose escape could hide one of them
  * @param plain whether the text has no backslash, {@code &}, carriage return or NUL, so that no
  *     text node in it needs unescaping, line ends normalized or NUL replaced
+ * @param nul whether the text has a NUL, which flexmark reads as U+FFFD
  * @param markdownFile whether the text has {@code .md}, as a link to another article's file has
  * @param latin1 the text as {@link #latin1(String)} gives it, which the HTML writer scans too
  */
-record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFile, byte[] latin1) {
+record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean nul, boolean markdownFile, byte[] latin1) {
 
     private static final int[] NONE = {};
 
@@ -31,6 +32,7 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFi
     private static final byte BACKSLASH = 5;
     private static final byte NOT_PLAIN = 6;
     private static final byte DOT = 7;
+    private static final byte NUL = 8;
 
     static {
         KINDS['|'] = PIPE;
@@ -40,7 +42,7 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFi
         KINDS['\\'] = BACKSLASH;
         KINDS['&'] = NOT_PLAIN;
         KINDS['\r'] = NOT_PLAIN;
-        KINDS[0] = NOT_PLAIN;
+        KINDS[0] = NUL;
         KINDS['.'] = DOT;
     }
 
@@ -49,6 +51,7 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFi
         int length = bytes.length;
         boolean pipe = false;
         boolean plain = true;
+        boolean nul = false;
         boolean markdownFile = false;
         int[] marks = NONE;
         int count = 0;
@@ -68,6 +71,10 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFi
                     end = i + 1;
                 }
                 case DOT -> markdownFile |= follows(bytes, i, 'm', 'd');
+                case NUL -> {
+                    plain = false;
+                    nul = true;
+                }
                 default -> plain = false;
             }
             if (end >= 0) {
@@ -78,7 +85,8 @@ record TextScan(boolean pipe, int[] linkMarks, boolean plain, boolean markdownFi
                 marks[count++] = end;
             }
         }
-        return new TextScan(pipe, count == marks.length ? marks : Arrays.copyOf(marks, count), plain, markdownFile, bytes);
+        return new TextScan(pipe, count == marks.length ? marks : Arrays.copyOf(marks, count), plain, nul, markdownFile,
+                bytes);
     }
 
     /**

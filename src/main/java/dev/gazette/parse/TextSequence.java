@@ -20,16 +20,19 @@ final class TextSequence extends BasedSequenceImpl {
     private final String text;
     /** The text's {@link TextScan#latin1} bytes, which the inline parser and the HTML writer read. */
     private final byte[] latin1;
+    /** Whether the text has a NUL, as its scan found. */
+    private final boolean nul;
     private final TextSequence whole;
     private final int start;
     private final int end;
 
-    private TextSequence(String text, byte[] latin1) {
+    private TextSequence(String text, byte[] latin1, boolean nul) {
         // No hash up front, as flexmark's sequence takes the String's: it is asked for by none of
         // the parse, and hashing every document cost 0.6% of a cold build.
         super(0);
         this.text = text;
         this.latin1 = latin1;
+        this.nul = nul;
         this.whole = this;
         this.start = 0;
         this.end = text.length();
@@ -39,22 +42,28 @@ final class TextSequence extends BasedSequenceImpl {
         super(0);
         this.text = whole.text;
         this.latin1 = whole.latin1;
+        this.nul = whole.nul;
         this.whole = whole;
         this.start = start;
         this.end = end;
     }
 
-    /** All of {@code text}, whose {@link TextScan#latin1} bytes are {@code latin1}. */
-    static TextSequence of(String text, byte[] latin1) {
-        if (latin1.length != text.length()) {
-            throw new IllegalArgumentException("not the text's bytes");
+    /** All of {@code text}, which {@code scan} is the scan of. */
+    static TextSequence of(String text, TextScan scan) {
+        if (scan.latin1().length != text.length()) {
+            throw new IllegalArgumentException("not the text's scan");
         }
-        return new TextSequence(text, latin1);
+        return new TextSequence(text, scan.latin1(), scan.nul());
     }
 
     /** The {@link TextScan#latin1} bytes of the whole text {@code s} is a range of, or null. */
     static byte[] latin1Behind(BasedSequence s) {
         return s instanceof TextSequence t ? t.latin1 : null;
+    }
+
+    /** Whether the String that {@code s} is a range of has a NUL, or null when its scan is not at hand. */
+    static Boolean nulBehind(BasedSequence s) {
+        return s instanceof TextSequence t ? t.nul : null;
     }
 
     /**

@@ -29,7 +29,7 @@ class TextSequenceTest {
         Random random = new Random(20261129);
         for (int i = 0; i < 20_000; i++) {
             String text = text(random, 8);
-            BasedSequence ours = TextSequence.of(text, TextScan.latin1(text));
+            BasedSequence ours = TextSequence.of(text, TextScan.of(text));
             BasedSequence theirs = BasedSequence.of(text);
             assertSame(ours, theirs, text);
             int start = random.nextInt(text.length() + 1);
@@ -64,7 +64,7 @@ class TextSequenceTest {
         }
         for (String markdown : documents) {
             Node fromString = parser.parse(markdown);
-            Node fromSequence = parser.parse(TextSequence.of(markdown, TextScan.latin1(markdown)));
+            Node fromSequence = parser.parse(TextSequence.of(markdown, TextScan.of(markdown)));
             assertThat(NodeTrees.tree(fromSequence)).as("nodes of %s", markdown)
                     .isEqualTo(NodeTrees.tree(fromString));
             assertThat(renderer.render(fromSequence)).as("HTML of %s", markdown).isEqualTo(renderer.render(fromString));
