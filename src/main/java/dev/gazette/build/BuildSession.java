@@ -260,7 +260,7 @@ public final class BuildSession {
         // large archive never sits in memory whole.
         boolean renderAll = persistCaches && !renderer.reusesPreviousBuild();
         boolean swapIn = renderAll && SiteWriter.canSwap(options.output());
-        Staging staging = swapIn ? Staging.begin(options.output()) : null;
+        Staging staging = swapIn ? Staging.begin(options.output(), model.pages().size()) : null;
         if (!persistCaches && written != null && !Files.isDirectory(options.output())) {
             // Someone deleted the preview's output folder: the pages it kept stood for files there.
             renderer.forgetOutput();

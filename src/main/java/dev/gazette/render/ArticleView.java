@@ -50,6 +50,11 @@ public final class ArticleView {
     private final boolean draft;
     private final boolean noindex;
     private final ArticleViews maker;
+    /**
+     * The teaser rendered for this view (see SiteRenderer's teasers), kept here rather than in a map:
+     * a view serves one render call, as its teaser does, and a list page shows twenty of them.
+     */
+    private volatile Object teaser;
 
     ArticleView(String title, String url, String absoluteUrl, ZonedDateTime date, String isoDate,
             String displayDate, ZonedDateTime updated, String isoUpdated, String displayUpdated, String isoModified,
@@ -147,6 +152,14 @@ public final class ArticleView {
     public String body() {
         TemplateReads.bodyOf(article);
         return article.bodyHtml();
+    }
+
+    Object keptTeaser() {
+        return teaser;
+    }
+
+    void keepTeaser(Object rendered) {
+        teaser = rendered;
     }
 
     /** {@link #body()} as the page writer takes it: its UTF-8 bytes as the parse kept them. */

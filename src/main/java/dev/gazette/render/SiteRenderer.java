@@ -57,7 +57,8 @@ public final class SiteRenderer {
     /** This render call's teasers; render calls do not overlap. */
     private volatile Teasers teasers;
     private final String cacheKey;
-    private final Map<String, String> written = new ConcurrentHashMap<>();
+    /** Each output path's fingerprint, for the next build: made anew, at its size, by each render call. */
+    private volatile Map<String, String> written = new ConcurrentHashMap<>();
     private RenderCache previousBuild;
     /** Index-key hash and article fingerprints of this render call, kept for the next build. */
     private String structure = "";
@@ -78,8 +79,8 @@ public final class SiteRenderer {
     private volatile boolean keepsSunkPages;
     /** The pages this call rendered into a sink whose stand-ins are kept, until {@link #keepRendered}. */
     private final Map<String, RenderedPage> renderedNow = new ConcurrentHashMap<>();
-    /** The output paths of the pages the last call rendered (rather than reused). */
-    private final Set<String> rendered = ConcurrentHashMap.newKeySet();
+    /** The output paths of the pages the last call rendered (rather than reused); made as {@link #written}. */
+    private volatile Set<String> rendered = ConcurrentHashMap.newKeySet();
     private Path previousOutput;
     private java.util.function.Predicate<String> intact;
     /** Set by {@link #reuseOnce}: the previous build is forgotten after the next render call. */
@@ -128,12 +129,16 @@ public final class SiteRenderer {
         this.pageSink = pageSink;
         this.keepsSunkPages = pageSink != null && keepPages;
         renderedNow.clear();
-        rendered.clear();
+        // Sized up front: grown from empty, these maps were copied a dozen times over in a cold
+        // build, on the threads that render.
+        rendered = ConcurrentHashMap.newKeySet(model.pages().size());
         // Views are made on demand: a rebuild that reuses most pages needs few of them.
         ArticleViews articleViews = new ArticleViews(model, urls);
-        Map<String, ArticleView> bySource = new ConcurrentHashMap<>();
+        int articles = model.articles().size();
+        Map<String, ArticleView> bySource = new ConcurrentHashMap<>(articles);
+        java.util.function.Function<Article, ArticleView> view = articleViews::view;
         java.util.function.Function<Article, ArticleView> views =
-                article -> lookedUp(bySource, article.source(), s -> articleViews.view(article));
+                article -> lookedUp(bySource, article.source(), article, view);
         SiteView site = new SiteView(config.title(), config.description(), config.language(), config.baseUrl(),
                 config.basePath(), model.categories(), model.tags(), model.authors(), Version.get());
         teasers = new Teasers(site);
@@ -160,8 +165,8 @@ public final class SiteRenderer {
             pageCache.keySet().retainAll(present);
         }
         lastPages = model.pages();
-        written.clear();
-        FingerprintInputs inputs = previousOutput != null ? new FingerprintInputs(site, articleViews) : null;
+        written = new ConcurrentHashMap<>(model.pages().size());
+        FingerprintInputs inputs = previousOutput != null ? new FingerprintInputs(site, articleViews, articles) : null;
         changedArticles = previousOutput != null ? changedSincePreviousBuild(model) : null;
         // Feeds and sitemaps are made beside the pages, on a thread of their own: after the
         // pages, one core made them while the other waited.
@@ -451,14 +456,16 @@ public final class SiteRenderer {
     }
 
     /**
-     * {@code map}'s value for {@code key}, made by {@code make} the first time. Looked up before
-     * {@code computeIfAbsent}, which locks the map's bin even to find a value: the views and the
-     * fingerprints' article hashes are asked for nearly every call (twenty articles a list page,
-     * on two threads), and it was 1.3% of a cold build's CPU.
+     * {@code map}'s value for {@code key}, made from {@code from} by {@code make} the first time.
+     * Looked up before {@code computeIfAbsent}, which locks the map's bin even to find a value: the
+     * views and the fingerprints' article hashes are asked for nearly every call (twenty articles a
+     * list page, on two threads), and it was 1.3% of a cold build's CPU. Callers pass a function
+     * made once, as a lambda that captures anything is a new object each time: under the quick
+     * compiler, each took a call into the JVM to allocate.
      */
-    private static <K, V> V lookedUp(Map<K, V> map, K key, java.util.function.Function<K, V> make) {
+    private static <K, A, V> V lookedUp(Map<K, V> map, K key, A from, java.util.function.Function<A, V> make) {
         V value = map.get(key);
-        return value != null ? value : map.computeIfAbsent(key, make);
+        return value != null ? value : map.computeIfAbsent(key, k -> make.apply(from));
     }
 
     /** A page kept in memory, and what its templates read ({@link TemplateReads}). */
@@ -468,32 +475,38 @@ public final class SiteRenderer {
     /** The site hashes and article hashes of one render call, each worked out once. */
     private static final class FingerprintInputs implements PageFingerprints.Inputs {
         private static final int SITE_READS = TemplateReads.COUNTS | TemplateReads.TAG_LIST | TemplateReads.AUTHOR_LIST;
-        private final SiteView site;
-        private final ArticleViews views;
         private final Map<Integer, String> siteHashes = new ConcurrentHashMap<>();
-        private final Map<String, Long> teaserHeads = new ConcurrentHashMap<>();
-        private final Map<String, Long> termsHeads = new ConcurrentHashMap<>();
-        private final Map<String, Long> termsHeadsWithCounts = new ConcurrentHashMap<>();
+        private final Map<String, Long> teaserHeads;
+        private final Map<String, Long> termsHeads;
+        private final Map<String, Long> termsHeadsWithCounts;
+        private final java.util.function.Function<Integer, String> siteHashOf;
+        private final java.util.function.Function<Article, Long> termsHeadOf;
+        private final java.util.function.Function<Article, Long> termsHeadWithCountsOf;
 
-        FingerprintInputs(SiteView site, ArticleViews views) {
-            this.site = site;
-            this.views = views;
+        FingerprintInputs(SiteView site, ArticleViews views, int articles) {
+            this.siteHashOf = reads -> Hashes.sha256(site.seenWith(reads).toString());
+            this.termsHeadOf = article -> views.termsHead(article, false);
+            this.termsHeadWithCountsOf = article -> views.termsHead(article, true);
+            this.teaserHeads = new ConcurrentHashMap<>(articles);
+            this.termsHeads = new ConcurrentHashMap<>(articles);
+            this.termsHeadsWithCounts = new ConcurrentHashMap<>(articles);
         }
 
         @Override
         public String siteHash(int reads) {
-            return lookedUp(siteHashes, reads & SITE_READS, r -> Hashes.sha256(site.seenWith(r).toString()));
+            int siteReads = reads & SITE_READS;
+            return lookedUp(siteHashes, siteReads, siteReads, siteHashOf);
         }
 
         @Override
         public long teaserHead(Article article) {
-            return lookedUp(teaserHeads, article.source(), s -> PageFingerprints.teaserHead(article));
+            return lookedUp(teaserHeads, article.source(), article, PageFingerprints::teaserHead);
         }
 
         @Override
         public long termsHead(Article article, boolean counts) {
-            return lookedUp(counts ? termsHeadsWithCounts : termsHeads, article.source(),
-                    s -> views.termsHead(article, counts));
+            return counts ? lookedUp(termsHeadsWithCounts, article.source(), article, termsHeadWithCountsOf)
+                    : lookedUp(termsHeads, article.source(), article, termsHeadOf);
         }
     }
 
@@ -642,7 +655,6 @@ public final class SiteRenderer {
      */
     private final class Teasers {
         private final SiteView site;
-        private final Map<ArticleView, Teaser> html = new ConcurrentHashMap<>();
         /** {@code shared()} partials, by template name and values. */
         private final Map<List<Object>, Teaser> shared = new ConcurrentHashMap<>();
 
@@ -650,8 +662,14 @@ public final class SiteRenderer {
             this.site = site;
         }
 
+        /** The article's teaser, kept with its view (threads may race to render it: either will do). */
         Utf8PageWriter.Encoded of(ArticleView article) throws IOException {
-            return kept(html, article, "partials/teaser.html", () -> Map.of("site", site, "a", article));
+            if (article.keptTeaser() instanceof Teaser rendered) {
+                return seen(rendered);
+            }
+            Teaser rendered = rendered("partials/teaser.html", Map.of("site", site, "a", article));
+            article.keepTeaser(rendered);
+            return rendered.html();
         }
 
         /**
@@ -659,31 +677,34 @@ public final class SiteRenderer {
          * each set of values, its reads noted on every page that shows it, as a teaser's are.
          */
         Utf8PageWriter.Encoded shared(String template, Map<String, Object> values) throws IOException {
-            return kept(shared, List.of(template, values), template, () -> {
-                Map<String, Object> context = new HashMap<>(values);
-                context.put("site", site);
-                return context;
-            });
+            List<Object> key = List.of(template, values);
+            Teaser rendered = shared.get(key);
+            if (rendered != null) {
+                return seen(rendered);
+            }
+            Map<String, Object> context = new HashMap<>(values);
+            context.put("site", site);
+            rendered = rendered(template, context);
+            shared.putIfAbsent(key, rendered);
+            return rendered.html();
         }
 
-        /** What {@code kept} holds under {@code key}, else {@code template} rendered now and kept there. */
-        private <K> Utf8PageWriter.Encoded kept(Map<K, Teaser> kept, K key, String template,
-                java.util.function.Supplier<Map<String, Object>> context) throws IOException {
-            Teaser rendered = kept.get(key);
-            if (rendered == null) {
-                StringWriter writer = new StringWriter(1024);
-                TemplateReads watch = TemplateReads.begin(null);
-                try {
-                    engine.getTemplate(template).evaluate(writer, context.get());
-                } finally {
-                    watch.end();
-                }
-                rendered = new Teaser(new Utf8PageWriter.Encoded(writer.toString()), watch.reads());
-                kept.putIfAbsent(key, rendered);
-            } else {
-                TemplateReads.read(rendered.reads());
+        /** {@code template} rendered now, with what it read. */
+        private Teaser rendered(String template, Map<String, Object> context) throws IOException {
+            StringWriter writer = new StringWriter(1024);
+            TemplateReads watch = TemplateReads.begin(null);
+            try {
+                engine.getTemplate(template).evaluate(writer, context);
+            } finally {
+                watch.end();
             }
-            return rendered.html();
+            return new Teaser(new Utf8PageWriter.Encoded(writer.toString()), watch.reads());
+        }
+
+        /** A kept teaser's bytes, its template's reads noted on the page that shows it. */
+        private static Utf8PageWriter.Encoded seen(Teaser teaser) {
+            TemplateReads.read(teaser.reads());
+            return teaser.html();
         }
     }
 

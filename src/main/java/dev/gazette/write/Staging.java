@@ -23,30 +23,34 @@ public final class Staging implements WrittenFiles {
     private final Path output;
     private final Path dir;
     private final boolean hadOutput;
-    private final Set<String> staged = ConcurrentHashMap.newKeySet();
+    private final Set<String> staged;
     /** The size and time of each file written here, taken as it was written (see {@link #stampOf}). */
-    private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> stamps;
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
     private final Folders folders;
 
-    private Staging(Path output, Path dir) {
+    private Staging(Path output, Path dir, int expectedFiles) {
         this.output = output;
         this.dir = dir;
+        // Sized up front: grown from empty, the two maps were copied a dozen times over in a large
+        // build, on the threads that render.
+        this.staged = ConcurrentHashMap.newKeySet(expectedFiles);
+        this.stamps = new ConcurrentHashMap<>(expectedFiles);
         this.folders = new Folders(dir);
         this.hadOutput = Files.isDirectory(output);
     }
 
     /**
      * Starts a new site for {@code outputDir} in a hidden folder next to it, first removing what an
-     * interrupted build left there ({@link SiteWriter#removeLeftovers}). Called under the site's
-     * build lock, as every write is.
+     * interrupted build left there ({@link SiteWriter#removeLeftovers}), for about
+     * {@code expectedFiles} files. Called under the site's build lock, as every write is.
      */
-    public static Staging begin(Path outputDir) {
+    public static Staging begin(Path outputDir, int expectedFiles) {
         Path output = outputDir.toAbsolutePath().normalize();
         try {
             SiteWriter.removeLeftovers(output);
-            return new Staging(output, SiteWriter.newFolderNextTo(output));
+            return new Staging(output, SiteWriter.newFolderNextTo(output), expectedFiles);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write next to " + output, e);
         }
