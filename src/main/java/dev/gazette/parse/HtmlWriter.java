@@ -173,9 +173,8 @@ final class HtmlWriter {
         this.headingIds = headingIds;
         references = Parser.REFERENCES.get(document);
         footnotes = FootnoteExtension.FOOTNOTES.get(document);
-        byte[] latin1 = TextSequence.latin1Behind(document.getChars());
-        plainText = MarkdownRenderer.PLAIN.get(document) && latin1 != null ? (String) document.getChars().getBase() : null;
-        plainLatin1 = plainText != null ? latin1 : null;
+        plainText = MarkdownRenderer.PLAIN.get(document) ? TextSequence.stringBehind(document.getChars()) : null;
+        plainLatin1 = plainText != null ? TextSequence.latin1Behind(document.getChars()) : null;
     }
 
     /**

@@ -37,9 +37,6 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
     private BasedSequence searched;
     private String text;
     private int offset;
-    /** The document String last looked at, and whether it holds a NUL. */
-    private String document;
-    private boolean documentHasNul;
     /** The paragraph {@link #parseString} last read, as {@link TextScan#latin1} bytes from {@link #scannedAt}. */
     private BasedSequence scanned;
     private byte[] scannedLatin1;
@@ -262,7 +259,7 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         if (searched != input) {
             searched = input;
             String source = TextSequence.stringBehind(input);
-            if (source != null && !hasNul(source, input)) {
+            if (source != null && !TextSequence.nulBehind(input)) {
                 text = source;
                 offset = input.getStartOffset();
             } else {
@@ -284,18 +281,5 @@ final class StringMatchingInlineParser extends CommonmarkInlineParser {
         }
         index = matcher.end() - offset;
         return matcher;
-    }
-
-    /** Whether {@code source}, the String behind {@code input}, has a NUL: its scan says, else a search. */
-    private boolean hasNul(String source, BasedSequence input) {
-        Boolean scanned = TextSequence.nulBehind(input);
-        if (scanned != null) {
-            return scanned;
-        }
-        if (source != document) {
-            document = source;
-            documentHasNul = source.indexOf(SequenceUtils.NUL) >= 0;
-        }
-        return documentHasNul;
     }
 }

@@ -6,7 +6,6 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.BasedSequenceImpl;
 import com.vladsch.flexmark.util.sequence.Range;
 import com.vladsch.flexmark.util.sequence.SequenceUtils;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 import com.vladsch.flexmark.util.sequence.builder.IBasedSegmentBuilder;
 
 /**
@@ -61,17 +60,17 @@ final class TextSequence extends BasedSequenceImpl {
         return s instanceof TextSequence t ? t.latin1 : null;
     }
 
-    /** Whether the String that {@code s} is a range of has a NUL, or null when its scan is not at hand. */
-    static Boolean nulBehind(BasedSequence s) {
-        return s instanceof TextSequence t ? t.nul : null;
+    /** Whether {@code s} is a range of a text that has a NUL (as {@link #stringBehind} reads it). */
+    static boolean nulBehind(BasedSequence s) {
+        return s instanceof TextSequence t && t.nul;
     }
 
     /**
-     * The String that {@code s} is a range of, character for character but for NUL (which both
-     * this class and flexmark's SubSequence read as U+FFFD); null for any other sequence.
+     * The String that {@code s} is a range of, character for character but for NUL (which this
+     * class reads as U+FFFD, as flexmark does); null for any other sequence.
      */
     static String stringBehind(BasedSequence s) {
-        return (s instanceof TextSequence || s instanceof SubSequence) && s.getBase() instanceof String text ? text : null;
+        return s instanceof TextSequence t ? t.text : null;
     }
 
     @Override
