@@ -1,5 +1,6 @@
 package dev.gazette;
 
+import dev.gazette.build.SiteBuild;
 import dev.gazette.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ public final class FixtureSite {
     }
 
     private final Path root;
+    private SiteBuild.Runner builds = SiteBuild::run;
 
     private FixtureSite(Path root) {
         this.root = root;
@@ -72,6 +74,12 @@ public final class FixtureSite {
         return this;
     }
 
+    /** From now on, builds run through {@code builds} (a build daemon's), not as one-off builds. */
+    public FixtureSite buildingWith(SiteBuild.Runner builds) {
+        this.builds = builds;
+        return this;
+    }
+
     public Path root() {
         return root;
     }
@@ -84,7 +92,7 @@ public final class FixtureSite {
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(builds);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -62,7 +62,12 @@ public final class BuildSession {
 
     private final BuildOptions options;
     private final boolean persistCaches;
-    private final OutputState outputState;
+    /** What the output folder held before this build, checked on disk (null: unknown). */
+    private OutputState outputState;
+    /** The pages' fingerprints as the last successful build wrote them (null before one). */
+    private RenderCache lastWritten;
+    /** The output folder as the last successful build left it and recorded it (null before one). */
+    private OutputState lastState;
     private SiteConfig config;
     private List<Diagnostic> configProblems = List.of();
     private ArticleParser parser;
@@ -135,6 +140,41 @@ public final class BuildSession {
             }
         }
         return build(contentChanges);
+    }
+
+    /**
+     * Builds again in a build daemon, which keeps this session between {@code gazette build} runs
+     * of its site, as a one-off build would after {@code changed} (the files under
+     * {@code content/} that {@link ContentLoader#changedSince} found in a walk started at
+     * {@code listedAt}, which filled {@code stamp}), when the config and templates are as this
+     * session read them and no other build wrote the output folder since its last successful
+     * build: {@code output} is what that build left there, checked now (a page changed by hand
+     * since is made and written again). Nothing is read from the caches on disk: the parses, the
+     * index and the pages' fingerprints are this session's own.
+     */
+    synchronized BuildOutcome rebuildKept(Set<Path> changed, OutputState output, Instant listedAt, TreeStamp stamp) {
+        outputState = output;
+        this.listedAt = listedAt;
+        contentStamp = stamp;
+        // Written as a one-off build writes: each file compared with the one on disk, so that only
+        // changed bytes are written, and the files the last build wrote but this one does not
+        // make are removed.
+        written = null;
+        // Pages come from that output by fingerprint, as from the render cache on disk; none
+        // stays in memory from one build to the next.
+        renderer.forgetOutput();
+        renderer.reuse(lastWritten, options.output(), output::isIntact);
+        return build(changed);
+    }
+
+    /** The output folder as the last successful build left it (null before one). */
+    synchronized OutputState lastState() {
+        return lastState;
+    }
+
+    /** The content as the last build listed and read it. */
+    synchronized LoadedContent content() {
+        return content;
     }
 
     private static Path absolute(Path path) {
@@ -219,7 +259,8 @@ public final class BuildSession {
                 content = ContentLoader.update(content, options.source(), changedContent, diagnostics).withoutTexts();
             }
         }
-        timer.lap("load");
+        // "reload": only the changed files were read (in the preview, or in a build daemon's kept session).
+        timer.lap(changedContent == null ? "load" : "reload");
         // Config problems stay until the config is fixed, whatever else is rebuilt meanwhile.
         configProblems.forEach(diagnostics::add);
         List<Article> articles;
@@ -413,10 +454,13 @@ public final class BuildSession {
      * side: each is mostly CPU work in a JVM that has barely compiled anything yet.
      */
     private void saveCaches(List<OutputFile> files, WrittenFiles staged) {
+        lastWritten = renderer.cache();
         List<Runnable> saves = List.of(
-                () -> OutputState.after(options.output(), files, outputState, staged)
-                        .save(cacheDir().resolve(OUTPUT_STATE)),
-                () -> renderer.cache().save(cacheDir().resolve("render.bin")));
+                () -> {
+                    lastState = OutputState.after(options.output(), files, outputState, staged);
+                    lastState.save(cacheDir().resolve(OUTPUT_STATE));
+                },
+                () -> lastWritten.save(cacheDir().resolve("render.bin")));
         saves.parallelStream().forEach(BuildSession::saveQuietly);
     }
 

@@ -20,6 +20,16 @@ public final class SiteBuild {
     private SiteBuild() {
     }
 
+    /** How a command runs a build: {@link SiteBuild#run(BuildOptions, Runnable)}, or a build daemon's {@link KeptBuilds}. */
+    @FunctionalInterface
+    public interface Runner {
+        BuildResult run(BuildOptions options, Runnable whileWaiting);
+    }
+
+    /** A build's result, and its session if it was to be kept and the build succeeded (else null: closed). */
+    record Run(BuildResult result, BuildSession session) {
+    }
+
     public static BuildResult run(BuildOptions options) {
         return run(options, () -> { });
     }
@@ -30,7 +40,7 @@ public final class SiteBuild {
      */
     public static BuildResult run(BuildOptions options, Runnable whileWaiting) {
         try (BuildLock lock = BuildLock.acquire(options.source(), whileWaiting)) {
-            return runLocked(options);
+            return runLocked(options, false).result();
         }
     }
 
@@ -41,7 +51,8 @@ public final class SiteBuild {
         thread.start();
     }
 
-    private static BuildResult runLocked(BuildOptions options) {
+    /** A build under the site's lock; {@code keepSession}: a session that builds is not closed but returned. */
+    static Run runLocked(BuildOptions options, boolean keepSession) {
         long start = System.nanoTime();
         Path cacheDir = options.source().resolve(BuildSession.CACHE_DIR);
         Path stateFile = cacheDir.resolve(BuildSession.OUTPUT_STATE);
@@ -63,18 +74,20 @@ public final class SiteBuild {
                     && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
                     && state != null && state.complete() && state.size() == last.files()) {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                return new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
-                        Map.of("check", elapsed));
+                return new Run(new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
+                        Map.of("check", elapsed)), null);
             }
         }
         Duration check = Duration.ofNanos(System.nanoTime() - start);
         UpToDate.forget(cacheDir);
         BuildSession session = new BuildSession(options, true, state);
-        BuildResult result;
+        BuildResult result = null;
         try {
             result = session.rebuildAll().result();
         } finally {
-            session.close();
+            if (!keepSession || result == null || !result.ok()) {
+                session.close();
+            }
         }
         UpToDate.Stamp sources = checked != null ? checked
                 : session.contentStamp() == null ? null
@@ -86,7 +99,7 @@ public final class SiteBuild {
         Map<String, Duration> stages = new java.util.LinkedHashMap<>();
         stages.put("check", check);
         stages.putAll(result.stages());
-        return new BuildResult(result.diagnostics(), result.articles(), result.write(),
-                Duration.ofNanos(System.nanoTime() - start), stages);
+        return new Run(new BuildResult(result.diagnostics(), result.articles(), result.write(),
+                Duration.ofNanos(System.nanoTime() - start), stages), keepSession && result.ok() ? session : null);
     }
 }

@@ -50,6 +50,10 @@ final class UpToDate {
      * bytes and {@code templates/}, and when they were taken.
      */
     record Settings(String text, Instant newest, Instant started) {
+        /** Whether something in them changed too shortly before they were taken to be trusted later. */
+        boolean racy() {
+            return newest.isAfter(started.minusSeconds(2));
+        }
     }
 
     /** Hash of everything the build reads, taken before it reads it. */

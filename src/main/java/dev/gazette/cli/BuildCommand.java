@@ -21,6 +21,18 @@ import picocli.CommandLine.Option;
             "70:internal or I/O error"})
 final class BuildCommand implements Callable<Integer> {
 
+    private final SiteBuild.Runner builds;
+
+    /** A command whose builds are one-off builds. */
+    BuildCommand() {
+        this(SiteBuild::run);
+    }
+
+    /** A command whose builds run through {@code builds} (a build daemon's {@link dev.gazette.build.KeptBuilds}). */
+    BuildCommand(SiteBuild.Runner builds) {
+        this.builds = builds;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +81,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path out = output != null ? output : BuildOptions.defaultOutput(source);
         PrintWriter stderr = spec.commandLine().getErr();
-        BuildResult result = SiteBuild.run(new BuildOptions(source, out, baseUrl, drafts, buildTime), () -> {
+        BuildResult result = builds.run(new BuildOptions(source, out, baseUrl, drafts, buildTime), () -> {
             stderr.println("Waiting for another build of " + source.toAbsolutePath().normalize() + " to end...");
             stderr.flush();
         });

@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.build.KeptBuilds;
 import dev.gazette.build.WarmUp;
 import dev.gazette.daemon.BuildDaemon;
 import java.io.IOException;
@@ -31,10 +32,20 @@ public final class DaemonMain {
 
     public static void main(String[] args) throws IOException {
         Path site = Path.of(args[0]);
-        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, Main::run, stopped -> {
+        KeptBuilds builds = new KeptBuilds();
+        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, commands(builds), stopped -> {
             WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped);
             return !stopped.getAsBoolean();
         }, System.getenv(LAUNCH_ID));
+        builds.close();
         System.exit(0);
+    }
+
+    /**
+     * The daemon's commands: each runs as in a process of its own, but builds keep their session
+     * from one client to the next, so an edit is parsed and indexed alone.
+     */
+    static BuildDaemon.CommandRunner commands(KeptBuilds builds) {
+        return (args, out, err) -> Main.run(args, out, err, builds::run);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.build.SiteBuild;
 import dev.gazette.render.Version;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,9 +27,17 @@ public final class Main implements Runnable {
         System.exit(commandLine(args).execute(args));
     }
 
-    /** Runs one command with the given streams, as the build daemon does for its clients. */
+    /** Runs one command with the given streams; a build is a one-off build. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args);
+        return run(args, out, err, SiteBuild::run);
+    }
+
+    /**
+     * Runs one command with the given streams, as the build daemon does for its clients, and
+     * builds through {@code builds}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, SiteBuild.Runner builds) {
+        CommandLine cl = commandLine(args, builds);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
@@ -36,7 +45,12 @@ public final class Main implements Runnable {
 
     /** The configured command line with every command; tests call {@code execute} on it with captured streams. */
     public static CommandLine commandLine() {
-        return commandLine(new String[0]);
+        return commandLine(new String[0], SiteBuild::run);
+    }
+
+    /** Like {@link #commandLine()}, with builds run through {@code builds}. */
+    public static CommandLine commandLine(SiteBuild.Runner builds) {
+        return commandLine(new String[0], builds);
     }
 
     /**
@@ -47,6 +61,11 @@ public final class Main implements Runnable {
      * all of them.
      */
     static CommandLine commandLine(String[] args) {
+        return commandLine(args, SiteBuild::run);
+    }
+
+    /** Like {@link #commandLine(String[])}, with builds run through {@code builds}. */
+    static CommandLine commandLine(String[] args, SiteBuild.Runner builds) {
         // Else picocli looks up Groovy's closure class on the whole class path, in vain.
         System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new Main());
@@ -55,7 +74,9 @@ public final class Main implements Runnable {
                         && command.getAnnotation(Command.class).name().equals(args[0]))
                 .findFirst().orElse(null);
         for (Class<?> command : COMMANDS) {
-            if (named == null || command == named) {
+            if (command == BuildCommand.class && (named == null || command == named)) {
+                cl.addSubcommand(new BuildCommand(builds));
+            } else if (named == null || command == named) {
                 cl.addSubcommand(command);
             }
         }

@@ -84,7 +84,7 @@ public final class ContentLoader {
                 articles.add(new SourceFile(display, null, known.hash(display, entry.getValue()), entry.getKey(),
                         entry.getValue()));
             } else {
-                files.add(new StaticFile(relative, entry.getKey()));
+                files.add(new StaticFile(relative, entry.getKey(), entry.getValue()));
             }
         }
         return new LoadedContent(articles, files, List.of());
@@ -153,6 +153,45 @@ public final class ContentLoader {
         fresh.unreadable().forEach(d -> unreadable.put(d.file(), d));
         return new LoadedContent(new ArrayList<>(articles.values()), new ArrayList<>(files.values()),
                 new ArrayList<>(unreadable.values()));
+    }
+
+    /**
+     * The files under {@code content/} added, changed or deleted since {@code previous} was
+     * listed at {@code listedAt}, found by one walk that also fills {@code stamp} (as
+     * {@link #list} does): each file whose size or modification time differs, and each modified
+     * less than two seconds before that listing or after it, since an edit within the same clock
+     * tick can keep both (as {@link KnownSources} has it). A file that could not be read is not
+     * in {@code previous}: it counts as added, so its problem is reported again.
+     */
+    public static Set<Path> changedSince(LoadedContent previous, java.time.Instant listedAt, Path siteRoot,
+            TreeStamp stamp) {
+        Path content = siteRoot.resolve(CONTENT_DIR);
+        Map<Path, FileStamp> now = new java.util.HashMap<>();
+        if (Files.isDirectory(content)) {
+            for (Listed listed : walk(content, realPath(content), stamp)) {
+                now.put(listed.file(), listed.stamp());
+            }
+        } else {
+            stamp.noFolder();
+        }
+        java.time.Instant trustedFrom = listedAt.minus(KnownSources.RACY);
+        long trusted = trustedFrom.getEpochSecond() * 1_000_000_000L + trustedFrom.getNano();
+        Set<Path> changed = new java.util.HashSet<>();
+        for (SourceFile file : previous.articles()) {
+            compare(file.file(), file.stamp(), now, trusted, changed);
+        }
+        for (StaticFile file : previous.files()) {
+            compare(file.source(), file.stamp(), now, trusted, changed);
+        }
+        changed.addAll(now.keySet()); // what is left was not there before
+        return changed;
+    }
+
+    private static void compare(Path file, FileStamp before, Map<Path, FileStamp> now, long trusted, Set<Path> changed) {
+        FileStamp stamp = now.remove(file);
+        if (stamp == null || !stamp.equals(before) || before.modifiedNanos() >= trusted) {
+            changed.add(file);
+        }
     }
 
     /** Whether {@code path} from index {@code from} on is one of {@code prefixes} or lies under one. */

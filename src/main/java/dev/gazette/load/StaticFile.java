@@ -8,10 +8,12 @@ import java.util.Objects;
  *
  * @param contentPath path relative to {@code content/} with forward slashes
  * @param source the file on disk
+ * @param stamp its size and modification time when it was listed
  */
-public record StaticFile(String contentPath, Path source) {
+public record StaticFile(String contentPath, Path source, FileStamp stamp) {
     public StaticFile {
         Objects.requireNonNull(contentPath);
         Objects.requireNonNull(source);
+        Objects.requireNonNull(stamp);
     }
 }

@@ -41,11 +41,16 @@ public final class OutputState {
      */
     public static OutputState check(Path stateFile, Path outputDir) {
         Map<String, FileStamp> recorded = read(stateFile);
-        if (recorded == null) {
-            return null;
-        }
+        return recorded == null ? null : new OutputState(recorded, Set.of()).checkedAgain(outputDir);
+    }
+
+    /**
+     * This state checked against {@code outputDir} again, as {@link #check} would find it if the
+     * state file still holds it: a build daemon keeps the state its last build saved.
+     */
+    public OutputState checkedAgain(Path outputDir) {
         Path output = outputDir.toAbsolutePath().normalize();
-        Set<String> intact = ConcurrentHashMap.newKeySet();
+        Set<String> intact = ConcurrentHashMap.newKeySet(recorded.size());
         recorded.entrySet().parallelStream().forEach(e -> {
             FileStamp now = stamp(OutputPaths.resolveInside(output, e.getKey()));
             if (e.getValue().equals(now)) {

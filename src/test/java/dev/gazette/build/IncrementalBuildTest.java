@@ -21,7 +21,12 @@ class IncrementalBuildTest {
     @TempDir
     Path dir;
 
-    private FixtureSite site() {
+    /** How the tests' builds run: as one-off builds here (see {@link KeptBuildsTest}). */
+    SiteBuild.Runner builds() {
+        return SiteBuild::run;
+    }
+
+    FixtureSite site() {
         StringBuilder spec = new StringBuilder("""
                 -- gazette.yaml --
                 title: Courier
@@ -36,7 +41,7 @@ class IncrementalBuildTest {
                     .append("\ntags: [Tashkent, tag").append(i % 3).append("]\n---\n")
                     .append("Body of story ").append(i).append(". See [the first](story-1.md).\n");
         }
-        return FixtureSite.write(dir, spec.toString());
+        return FixtureSite.write(dir, spec.toString()).buildingWith(builds());
     }
 
     @Test
@@ -246,7 +251,7 @@ class IncrementalBuildTest {
      * Sources written by the test, and their folders, are seconds old at most, which the up-to-date
      * check distrusts.
      */
-    private void ageSources() throws IOException {
+    void ageSources() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.toList()) {
                 Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
@@ -255,14 +260,14 @@ class IncrementalBuildTest {
     }
 
     /** A cold build (no cache) of the same sources, into another folder, gives {@code tree} exactly. */
-    private void assertSameAsColdBuild(FixtureSite site, Map<String, byte[]> tree) throws IOException {
+    void assertSameAsColdBuild(FixtureSite site, Map<String, byte[]> tree) throws IOException {
         FixtureSite.deleteTree(dir.resolve(".gazette"));
         Path cold = dir.resolve("cold");
         site.buildOk("--now", NOW, "--output", cold.toString());
         assertSameTree(FixtureSite.tree(cold), tree);
     }
 
-    private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
     }

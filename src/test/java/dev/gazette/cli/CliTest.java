@@ -3,6 +3,8 @@ package dev.gazette.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.FixtureSite;
+import dev.gazette.build.KeptBuilds;
+import dev.gazette.daemon.BuildDaemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,32 @@ class CliTest {
                 ---
                 Two.
                 """);
+    }
+
+    @Test
+    void theDaemonsBuildsKeepTheirSessionAndReadOnlyWhatChanged() throws Exception {
+        // The config is old enough to be trusted by its size and time; one written just now is not.
+        Files.setLastModifiedTime(dir.resolve("gazette.yaml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        KeptBuilds builds = new KeptBuilds();
+        try {
+            BuildDaemon.CommandRunner commands = DaemonMain.commands(builds);
+            String[] build = {"build", "--source", dir.toString(), "--timings"};
+            assertThat(daemonRun(commands, build)).contains("  load ");
+            site.file("content/one.md", FixtureSite.article(
+                    "title: First, edited\ndate: 2022-12-22 20:26\ncategory: Politics", "One, edited."));
+            assertThat(daemonRun(commands, build)).contains("  reload ").doesNotContain("  load ");
+            assertThat(site.page("/2022/12/22/one/").select("article").text()).contains("One, edited.");
+        } finally {
+            builds.close();
+        }
+    }
+
+    private static String daemonRun(BuildDaemon.CommandRunner commands, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = commands.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
     }
 
     private static void assertNoStackTrace(FixtureSite.Run run) {

@@ -1,0 +1,184 @@
+package dev.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gazette.FixtureSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build daemon's builds, which keep their session from one run to the next: every case of
+ * {@link IncrementalBuildTest} again through one {@link KeptBuilds}, and the cases where the kept
+ * session must be used, and where it must not.
+ */
+class KeptBuildsTest extends IncrementalBuildTest {
+
+    private static final String NOW = "2022-12-23T12:00:00+05:00";
+
+    private final KeptBuilds kept = new KeptBuilds();
+
+    @Override
+    SiteBuild.Runner builds() {
+        return kept::run;
+    }
+
+    @AfterEach
+    void closeSession() {
+        kept.close();
+    }
+
+    @Test
+    void editsNewArticlesDeletionsAndFilesAreBuiltInTheKeptSession() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        assertThat(kept.keptRuns()).isZero();
+
+        site.file("content/2022/12/story-5.md", FixtureSite.article(
+                "title: Story 5 rewritten\ndate: 2022-12-15 10:00\ncategory: Economy\ntags: [Tashkent, tag2]",
+                "A new body for story 5."));
+        site.buildOk("--now", NOW);
+        assertThat(kept.keptRuns()).isEqualTo(1);
+        assertThat(site.page("/2022/12/15/story-5/").select("article").text()).contains("A new body for story 5.");
+
+        site.file("content/2022/12/map.svg", "<svg>1</svg>");
+        site.buildOk("--now", NOW);
+        site.file("content/2022/12/map.svg", "<svg>2</svg>");
+        site.buildOk("--now", NOW);
+        assertThat(Files.readString(site.output().resolve("2022/12/map.svg"))).isEqualTo("<svg>2</svg>");
+
+        site.file("content/2022/12/story-12.md", FixtureSite.article(
+                "title: Story twelve\ndate: 2022-12-22 08:00\ncategory: Culture\ntags: [Bukhara]",
+                "New, and in a new section."));
+        Files.delete(dir.resolve("content/2022/12/story-8.md"));
+        site.file("content/2022/12/story-3.md", FixtureSite.article(
+                "title: Story 3\ndate: 2022-12-01 10:00\ncategory: Politics\ntags: [Tashkent]", "Moved to another day."));
+        site.buildOk("--now", NOW);
+        assertThat(kept.keptRuns()).isEqualTo(4);
+        assertThat(site.exists("/category/culture/")).isTrue();
+        assertThat(site.exists("/2022/12/18/story-8/")).isFalse();
+
+        // Aged sources count as changed once; after that, a run with nothing changed does nothing.
+        ageContent();
+        assertThat(site.build("--now", NOW).out()).contains("(0 written");
+        FixtureSite.Run again = site.build("--now", NOW, "--timings");
+        assertThat(again.out()).contains("(0 written").contains("check").doesNotContain("render");
+        assertThat(kept.keptRuns()).isEqualTo(6);
+
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    @Test
+    void afterAnotherBuildOfTheSiteTheKeptSessionIsNotTrusted() throws IOException {
+        // Story 2 is changed and built without the daemon, then changed back: the kept session
+        // knows the pages of its first text, but the output folder holds those of the second.
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        Path story = dir.resolve("content/2022/12/story-2.md");
+        String first = Files.readString(story);
+        site.file("content/2022/12/story-2.md", FixtureSite.article(
+                "title: Story 2 by another build\ndate: 2022-12-12 10:00\ncategory: Politics", "Built without the daemon."));
+        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        assertThat(SiteBuild.run(options).ok()).isTrue();
+
+        Files.writeString(story, first);
+        site.buildOk("--now", NOW);
+        assertThat(site.page("/2022/12/12/story-2/").title()).startsWith("Story 2 —");
+        assertThat(kept.keptRuns()).isZero();
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    @Test
+    void aFailedBuildFailsAgainUntilFixed() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        // Old enough to be trusted by its size and time: only the failure makes the next run build again.
+        site.file("content/2022/12/story-5.md", "---\ntitle: [broken\n---\nBody.\n");
+        Files.setLastModifiedTime(dir.resolve("content/2022/12/story-5.md"), FileTime.from(Instant.parse("2020-01-02T00:00:00Z")));
+        FixtureSite.Run failed = site.build("--now", NOW);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        String problem = failed.err().lines().filter(line -> line.startsWith("content/2022/12/story-5.md:"))
+                .findFirst().orElseThrow();
+        FixtureSite.Run again = site.build("--now", NOW);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains(problem);
+
+        site.file("content/2022/12/story-5.md", FixtureSite.article(
+                "title: Story 5\ndate: 2022-12-15 10:00\ncategory: Economy\ntags: [Tashkent, tag2]", "Fixed."));
+        site.buildOk("--now", NOW);
+        assertThat(kept.keptRuns()).isEqualTo(3);
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    @Test
+    void anEditOfTheSameSizeAndTimeAsTheLastIsNotMissed() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        Path story = dir.resolve("content/2022/12/story-3.md");
+        String text = Files.readString(story);
+        Files.writeString(story, text.replace("Body of story 3", "Body of story Y"));
+        site.buildOk("--now", NOW);
+        FileTime time = Files.getLastModifiedTime(story);
+        Files.writeString(story, text.replace("Body of story 3", "Body of story Z"));
+        Files.setLastModifiedTime(story, time);
+        site.buildOk("--now", NOW);
+        assertThat(site.page("/2022/12/13/story-3/").select("article").text()).contains("Body of story Z");
+        assertThat(kept.keptRuns()).isEqualTo(2);
+    }
+
+    @Test
+    void manyChangesSaveTheParsesAndTheSessionGoesOn() throws IOException {
+        // Over 64 parses changed: the parse cache is written in the kept session, which then
+        // keeps parsing into a new body file (saved by the next such build), and leaves none
+        // behind when closed.
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        Path cache = dir.resolve(".gazette/cache");
+        FileTime saved = null;
+        for (String version : new String[] {"first", "second"}) {
+            for (int i = 20; i < 100; i++) {
+                site.file("content/2022/11/more-" + i + ".md", FixtureSite.article("title: More " + i + "\ndate: 2022-11-0"
+                        + (1 + i % 9) + " 10:00\ncategory: Economy", "The " + version + " body of " + i + "."));
+            }
+            site.buildOk("--now", NOW);
+            assertThat(Files.getLastModifiedTime(cache.resolve("parse.bin"))).isNotEqualTo(saved);
+            saved = Files.getLastModifiedTime(cache.resolve("parse.bin"));
+        }
+        site.file("content/2022/11/more-20.md", FixtureSite.article(
+                "title: More 20, again\ndate: 2022-11-03 10:00\ncategory: Economy", "Edited after the save."));
+        site.buildOk("--now", NOW);
+        assertThat(kept.keptRuns()).isEqualTo(3);
+        assertThat(Files.getLastModifiedTime(cache.resolve("parse.bin"))).isEqualTo(saved);
+        kept.close();
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+
+        // The saved parses serve a one-off build as they are.
+        site.buildingWith(SiteBuild::run);
+        site.file("content/2022/11/more-21.md", FixtureSite.article(
+                "title: More 21, again\ndate: 2022-11-04 10:00\ncategory: Economy", "Edited by a one-off build."));
+        site.buildOk("--now", NOW);
+        assertThat(site.page("/2022/11/03/more-20/").select("article").text()).contains("Edited after the save.");
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    private void ageContent() throws IOException {
+        try (Stream<Path> files = Files.walk(dir.resolve("content"))) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+            }
+        }
+    }
+}
