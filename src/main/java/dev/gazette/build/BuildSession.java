@@ -68,6 +68,8 @@ public final class BuildSession {
     private RenderCache lastWritten;
     /** The output folder as the last successful build left it and recorded it (null before one). */
     private OutputState lastState;
+    /** Whether the last build rewrote the parse cache (see {@link #saveParses}). */
+    private volatile boolean rewroteParses;
     private SiteConfig config;
     private List<Diagnostic> configProblems = List.of();
     private ArticleParser parser;
@@ -170,6 +172,14 @@ public final class BuildSession {
     /** The output folder as the last successful build left it (null before one). */
     synchronized OutputState lastState() {
         return lastState;
+    }
+
+    /**
+     * Whether the last build rewrote the parse cache: the session's parses then point into a body
+     * file that is no longer the cache's, which stays on disk, unnamed, while the session is open.
+     */
+    synchronized boolean rewroteParseCache() {
+        return rewroteParses;
     }
 
     /** The content as the last build listed and read it. */
@@ -469,7 +479,8 @@ public final class BuildSession {
         Path parseCache = cacheDir().resolve("parse.bin");
         // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
         // after a small edit it is left as it is, and the next build parses those files again.
-        if (parser.lastChanges() > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache)) {
+        rewroteParses = parser.lastChanges() > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache);
+        if (rewroteParses) {
             saveQuietly(() -> parser.cache().save(parseCache));
         }
         saveQuietly(() -> KnownSources.save(cacheDir().resolve("sources"), sources, parser.cache()::hashOf, listedAt));

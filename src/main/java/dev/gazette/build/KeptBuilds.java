@@ -26,9 +26,12 @@ import java.util.Set;
  * articles). The session is used only while the options, the config and the templates are as it
  * read them, and no other build wrote the output folder since its last successful build: the
  * record of the folder it saved must still be the same file (any other build deletes it and
- * writes another). Files changed in the folder by hand are written again, as a one-off build
- * does. Otherwise the run is a one-off build ({@link SiteBuild}), whose session is kept from
- * then on.
+ * writes another), and so must the parse cache's body file, which the session's parses point
+ * into. Files changed in the folder by hand are written again, as a one-off build does.
+ * Otherwise the run is a one-off build ({@link SiteBuild}), whose session is kept from then on.
+ * A session whose build rewrote the parse cache (a cold build, a change of over 64 articles) is
+ * not kept: its parses point into the replaced body file, which would stay on disk, unnamed,
+ * while the daemon runs (600 MB for 100,000 articles).
  */
 public final class KeptBuilds {
 
@@ -37,12 +40,17 @@ public final class KeptBuilds {
      *
      * @param settings {@link UpToDate.Settings#text} as the session read them (null: they were
      *     changing then, and are not trusted)
-     * @param record the identity of the output record its last successful build saved (null: none)
+     * @param record the identity of the output record its last successful build saved, and of the
+     *     parse cache's body file
      * @param last the result of its last successful build
      * @param lastFailed whether a build failed since, so running it again must report the problems again
      */
-    private record Kept(BuildOptions options, BuildSession session, String settings, Object record,
+    private record Kept(BuildOptions options, BuildSession session, String settings, Record record,
             BuildResult last, boolean lastFailed) {
+    }
+
+    /** Two files' identities (inode, size and time; null: no such file). */
+    private record Record(Object output, Object bodies) {
     }
 
     private Kept kept;
@@ -72,7 +80,9 @@ public final class KeptBuilds {
             // both fit in memory.
             close();
             SiteBuild.Run run = SiteBuild.runLocked(options, true);
-            if (run.session() != null) {
+            if (run.session() != null && run.session().rewroteParseCache()) {
+                run.session().close();
+            } else if (run.session() != null) {
                 kept = new Kept(options, run.session(), settings.racy() ? null : settings.text(), recordOf(options),
                         run.result(), false);
             }
@@ -95,7 +105,7 @@ public final class KeptBuilds {
     /** The build in the kept session; null when that session cannot be used. */
     private BuildResult inKeptSession(BuildOptions options, UpToDate.Settings settings, long start) {
         if (kept.settings() == null || !kept.settings().equals(settings.text())
-                || kept.record() == null || !kept.record().equals(recordOf(options))) {
+                || kept.record().output() == null || !kept.record().equals(recordOf(options))) {
             return null;
         }
         Path cacheDir = options.source().resolve(BuildSession.CACHE_DIR);
@@ -121,9 +131,13 @@ public final class KeptBuilds {
             UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(), result.articles(),
                     result.write().total()));
         }
-        kept = result.ok()
-                ? new Kept(kept.options(), session, kept.settings(), recordOf(options), result, false)
-                : new Kept(kept.options(), session, kept.settings(), kept.record(), kept.last(), true);
+        if (session.rewroteParseCache()) {
+            close();
+        } else {
+            kept = result.ok()
+                    ? new Kept(kept.options(), session, kept.settings(), recordOf(options), result, false)
+                    : new Kept(kept.options(), session, kept.settings(), recordOf(options), kept.last(), true);
+        }
         Map<String, Duration> stages = new LinkedHashMap<>();
         stages.put("check", check);
         stages.putAll(result.stages());
@@ -141,13 +155,18 @@ public final class KeptBuilds {
     }
 
     /**
-     * The identity of the output record in the cache: every build that changes the output folder
-     * deletes that file first and writes a new one after, so another build since shows as a new file.
+     * The identities of the output record and of the parse cache's body file: every build that
+     * changes the output folder deletes the record first and writes a new one after, and one that
+     * saves the parse cache replaces the body file, so another build since shows as a new file.
      */
-    private static Object recordOf(BuildOptions options) {
-        Path record = options.source().resolve(BuildSession.CACHE_DIR).resolve(BuildSession.OUTPUT_STATE);
+    private static Record recordOf(BuildOptions options) {
+        Path cache = options.source().resolve(BuildSession.CACHE_DIR);
+        return new Record(identity(cache.resolve(BuildSession.OUTPUT_STATE)), identity(cache.resolve("parse.bin.bodies")));
+    }
+
+    private static Object identity(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(record, BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return attributes.fileKey() == null ? null : List.of(attributes.fileKey(), FileStamp.of(attributes));
         } catch (IOException e) {
             return null;

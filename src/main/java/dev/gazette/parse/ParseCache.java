@@ -37,8 +37,6 @@ public final class ParseCache {
      * file. Not private: a test checks where the preview's bodies are.
      */
     BodyStore fresh;
-    /** Saved body files that bodies in memory still point into; closed by {@link #close}. */
-    private final java.util.List<BodyStore> saved = new java.util.ArrayList<>();
 
     public ParseCache(String key) {
         this.key = key;
@@ -152,10 +150,6 @@ public final class ParseCache {
                 // Bodies first: entries pointing into a body file that is not there yet are never read.
                 Files.move(fresh.file(), bodiesOf(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                // A build daemon goes on with this cache: the saved body file stays open for the
-                // bodies that point into it, and the next new bodies start a file of their own.
-                saved.add(fresh);
-                fresh = BodyStore.create(Files.createTempFile(file.getParent(), ".bodies-", ".tmp"));
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -172,7 +166,6 @@ public final class ParseCache {
         if (loaded != null) {
             loaded.close();
         }
-        saved.forEach(BodyStore::close);
         if (fresh != null) {
             if (Files.exists(fresh.file())) {
                 fresh.discard();
