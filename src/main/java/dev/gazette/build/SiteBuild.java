@@ -53,6 +53,15 @@ public final class SiteBuild {
 
     /** A build under the site's lock; {@code keepSession}: a session that builds is not closed but returned. */
     static Run runLocked(BuildOptions options, boolean keepSession) {
+        return runLocked(options, keepSession, false);
+    }
+
+    /**
+     * Like {@link #runLocked(BuildOptions, boolean)}; {@code onlyIfUpToDate}: builds only when the
+     * last build's output is still exact, and then in a session (a build daemon makes the one it
+     * keeps; nothing is written but the caches), else returns no result and no session.
+     */
+    static Run runLocked(BuildOptions options, boolean keepSession, boolean onlyIfUpToDate) {
         long start = System.nanoTime();
         Path cacheDir = options.source().resolve(BuildSession.CACHE_DIR);
         Path stateFile = cacheDir.resolve(BuildSession.OUTPUT_STATE);
@@ -69,14 +78,16 @@ public final class SiteBuild {
                 ? CompletableFuture.supplyAsync(() -> UpToDate.settings(options, Version.build()), SiteBuild::startThread)
                 : null;
         OutputState state = output.join();
-        if (last != null) {
-            if (!checked.racy() && last.sources().equals(checked.hash())
-                    && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
-                    && state != null && state.complete() && state.size() == last.files()) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                return new Run(new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
-                        Map.of("check", elapsed)), null);
-            }
+        boolean upToDate = last != null && !checked.racy() && last.sources().equals(checked.hash())
+                && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
+                && state != null && state.complete() && state.size() == last.files();
+        if (upToDate && !onlyIfUpToDate) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            return new Run(new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
+                    Map.of("check", elapsed)), null);
+        }
+        if (!upToDate && onlyIfUpToDate) {
+            return new Run(null, null);
         }
         Duration check = Duration.ofNanos(System.nanoTime() - start);
         UpToDate.forget(cacheDir);

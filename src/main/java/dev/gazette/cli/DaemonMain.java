@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.build.BuildOptions;
 import dev.gazette.build.KeptBuilds;
 import dev.gazette.build.WarmUp;
 import dev.gazette.daemon.BuildDaemon;
@@ -32,11 +33,10 @@ public final class DaemonMain {
 
     public static void main(String[] args) throws IOException {
         Path site = Path.of(args[0]);
-        KeptBuilds builds = new KeptBuilds();
-        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, commands(builds), stopped -> {
-            WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped);
-            return !stopped.getAsBoolean();
-        }, System.getenv(LAUNCH_ID));
+        // Until a client calls, builds are expected as `gazette build` makes them by default.
+        KeptBuilds builds = new KeptBuilds(new BuildOptions(site, BuildOptions.defaultOutput(site), null, false));
+        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, commands(builds), whenQuiet(site, builds),
+                System.getenv(LAUNCH_ID));
         builds.close();
         System.exit(0);
     }
@@ -47,5 +47,21 @@ public final class DaemonMain {
      */
     static BuildDaemon.CommandRunner commands(KeptBuilds builds) {
         return (args, out, err) -> Main.run(args, out, err, builds::run);
+    }
+
+    /**
+     * The daemon's work while nobody calls: builds of a sample of the site, for the JIT to compile
+     * the build's code; then, warm and still quiet, the session the next build keeps is made, so
+     * that the first edit after the daemon started is built in it too.
+     */
+    static BuildDaemon.WarmUp whenQuiet(Path site, KeptBuilds builds) {
+        return stopped -> {
+            WarmUp.run(site, WARM_UP_ARTICLES, WARM_UP_ROUNDS, stopped);
+            if (stopped.getAsBoolean()) {
+                return false;
+            }
+            builds.prepare();
+            return true;
+        };
     }
 }

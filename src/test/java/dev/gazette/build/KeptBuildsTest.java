@@ -196,6 +196,51 @@ class KeptBuildsTest extends IncrementalBuildTest {
         assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
     }
 
+    @Test
+    void theDaemonPreparesTheSessionOfTheFirstBuildWithoutWritingThePages() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        assertThat(SiteBuild.run(options).ok()).isTrue();
+        Path story = site.outputFile("/2022/12/15/story-5/");
+        Files.setLastModifiedTime(story, FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+        assertThat(SiteBuild.run(options).ok()).isTrue(); // records the output as it is now
+        FileTime written = Files.getLastModifiedTime(story);
+        KeptBuilds daemon = new KeptBuilds(options);
+        try {
+            daemon.prepare();
+            assertThat(Files.getLastModifiedTime(story)).isEqualTo(written);
+
+            editStory(site, 5, "first");
+            assertThat(daemon.run(options, () -> { }).ok()).isTrue();
+            assertThat(daemon.keptRuns()).isEqualTo(1);
+            assertThat(site.page("/2022/12/15/story-5/").select("article").text()).contains("The first edit of story 5.");
+        } finally {
+            daemon.close();
+        }
+        assertSameAsColdBuild(site, FixtureSite.tree(site.output()));
+    }
+
+    @Test
+    void noSessionIsPreparedForSourcesChangedSinceTheLastBuild() throws IOException {
+        // Such a session would build the change on its own: that is for the next build to do.
+        FixtureSite site = site();
+        ageSources();
+        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        assertThat(SiteBuild.run(options).ok()).isTrue();
+        editStory(site, 6, "first");
+        KeptBuilds daemon = new KeptBuilds(options);
+        try {
+            daemon.prepare();
+            assertThat(site.page("/2022/12/16/story-6/").select("article").text()).doesNotContain("The first edit");
+            assertThat(daemon.run(options, () -> { }).ok()).isTrue();
+            assertThat(daemon.keptRuns()).isZero();
+            assertThat(site.page("/2022/12/16/story-6/").select("article").text()).contains("The first edit of story 6.");
+        } finally {
+            daemon.close();
+        }
+    }
+
     private static void editStory(FixtureSite site, int n, String version) {
         site.file("content/2022/12/story-" + n + ".md", FixtureSite.article("title: Story " + n + "\ndate: 2022-12-1" + n
                 + " 10:00\ncategory: Economy\ntags: [Tashkent]", "The " + version + " edit of story " + n + "."));

@@ -66,6 +66,27 @@ class CliTest {
         }
     }
 
+    @Test
+    void theDaemonBuildsTheFirstEditInTheSessionItPreparedWhileQuiet() throws Exception {
+        // Sources old enough to be trusted by their size and time, built without the daemon.
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+            }
+        }
+        String[] build = {"build", "--source", dir.toString(), "--timings"};
+        assertThat(site.run(build).exitCode()).isZero();
+        KeptBuilds builds = new KeptBuilds(new dev.gazette.build.BuildOptions(dir, dir.resolve("site"), null, false));
+        try {
+            assertThat(DaemonMain.whenQuiet(dir, builds).run(() -> false)).isTrue();
+            site.file("content/one.md", FixtureSite.article(
+                    "title: First, edited\ndate: 2022-12-22 20:26\ncategory: Politics", "One, edited."));
+            assertThat(daemonRun(DaemonMain.commands(builds), build)).contains("  reload ");
+        } finally {
+            builds.close();
+        }
+    }
+
     private static String daemonRun(BuildDaemon.CommandRunner commands, String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
