@@ -53,19 +53,29 @@ public final class WarmUp {
      * @return how many of its builds succeeded
      */
     public static int run(Path site, int sample, int rounds, BooleanSupplier stopped) {
+        return run(site, sample, rounds, stopped, new KeptBuilds());
+    }
+
+    /**
+     * {@link #run(Path, int, int, BooleanSupplier)} through {@code kept}, as the daemon builds:
+     * the cold build and the first edit make sessions as a build in its own process does, the
+     * edits after them run in the kept one.
+     */
+    static int run(Path site, int sample, int rounds, BooleanSupplier stopped, KeptBuilds kept) {
         return run(site, DIR, sample, rounds, stopped, options -> new Builds() {
             @Override
             public boolean first() {
-                return SiteBuild.run(options).ok();
+                return kept.run(options, () -> { }).ok();
             }
 
             @Override
             public boolean after(Set<Path> changed) {
-                return SiteBuild.run(options).ok();
+                return kept.run(options, () -> { }).ok();
             }
 
             @Override
             public void close() {
+                kept.close();
             }
         });
     }
@@ -128,12 +138,16 @@ public final class WarmUp {
         return succeeded;
     }
 
-    /** Copies config, templates and every n-th article; returns one of the articles copied, or null. */
+    /**
+     * Copies config, templates and every n-th article; returns one of the articles copied, or
+     * null. Config and templates keep their times, so that the copy's builds trust them as the
+     * site's builds do (a file changed within two seconds is not), and use a kept session.
+     */
     private static Path copySample(Path site, Path scratch, int sample) throws IOException {
         Files.createDirectories(scratch);
         Path config = site.resolve(ConfigLoader.FILE_NAME);
         if (Files.isRegularFile(config)) {
-            Files.copy(config, scratch.resolve(ConfigLoader.FILE_NAME));
+            Files.copy(config, scratch.resolve(ConfigLoader.FILE_NAME), StandardCopyOption.COPY_ATTRIBUTES);
         }
         copyTree(site.resolve(Theme.TEMPLATES_DIR), scratch.resolve(Theme.TEMPLATES_DIR));
         Path content = site.resolve(ContentLoader.CONTENT_DIR);
@@ -160,14 +174,23 @@ public final class WarmUp {
         if (!Files.isDirectory(from)) {
             return;
         }
+        List<Path> all;
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+            all = walk.toList();
+        }
+        for (Path p : all) {
+            Path target = to.resolve(from.relativize(p).toString());
+            if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        // Folders last, deepest first: a file copied into one sets its time.
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (Files.isDirectory(all.get(i))) {
+                Files.setLastModifiedTime(to.resolve(from.relativize(all.get(i)).toString()),
+                        Files.getLastModifiedTime(all.get(i)));
             }
         }
     }

@@ -58,6 +58,23 @@ class WarmUpTest {
     }
 
     @Test
+    void theWarmUpsEditsAfterTheFirstRunInAKeptSessionAsTheDaemonsDo() throws IOException {
+        // The copy keeps the times of config and templates: aged here, they are trusted there.
+        FixtureSite site = site();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(p -> !p.startsWith(dir.resolve("content"))).toList()) {
+                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
+            }
+        }
+        KeptBuilds kept = new KeptBuilds();
+
+        assertThat(WarmUp.run(site.root(), 5, 4, () -> false, kept)).isEqualTo(5);
+
+        // The cold build rewrites the parse cache and the first edit makes a session to keep.
+        assertThat(kept.keptRuns()).isEqualTo(3);
+    }
+
+    @Test
     void thePreviewsWarmUpRebuildsACopyInOneSessionAndLeavesTheSiteAsItWas() {
         FixtureSite site = site();
         Map<String, String> before = snapshot(site.root());
