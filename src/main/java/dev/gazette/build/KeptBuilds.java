@@ -54,8 +54,9 @@ public final class KeptBuilds {
     }
 
     private Kept kept;
-    /** How many runs the kept session served, for tests. */
+    /** How many runs the kept session served, and how many files the last of them found changed: for tests. */
     private int keptRuns;
+    private int lastChanged;
     /** The options of the last run: those {@link #prepare} makes a session for. */
     private BuildOptions lastOptions;
 
@@ -131,6 +132,10 @@ public final class KeptBuilds {
         return keptRuns;
     }
 
+    synchronized int lastChanged() {
+        return lastChanged;
+    }
+
     /** Releases the kept session's files. */
     public synchronized void close() {
         if (kept != null) {
@@ -149,11 +154,15 @@ public final class KeptBuilds {
         BuildSession session = kept.session();
         Instant listedAt = Instant.now();
         TreeStamp stamp = new TreeStamp();
-        Set<Path> changed = ContentLoader.changedSince(session.content(), session.listedAt(), options.source(), stamp);
+        // The session's own paths: the same folders named another way (relative, absolute) would
+        // be other paths, and every file would count as deleted and added again.
+        BuildOptions own = kept.options();
+        Set<Path> changed = ContentLoader.changedSince(session.content(), session.listedAt(), own.source(), stamp);
+        lastChanged = changed.size();
         // One after the other: side by side, each waited for the other's share of the common
         // pool, spinning, and together they took longer than in turn. The record's file need
         // not be read: it holds what the session saved there.
-        OutputState output = session.lastState().checkedAgain(options.output());
+        OutputState output = session.lastState().checkedAgain(own.output());
         Duration check = Duration.ofNanos(System.nanoTime() - start);
         Instant validUntil = session.validUntil();
         if (changed.isEmpty() && output.complete() && !kept.lastFailed()

@@ -222,6 +222,29 @@ class KeptBuildsTest extends IncrementalBuildTest {
     }
 
     @Test
+    void aSessionMadeForTheSiteByOneNameServesRunsThatNameItAnother() throws IOException {
+        // The daemon names the site by the path it was started with, a client by its own.
+        FixtureSite site = site();
+        ageSources();
+        Instant now = OffsetDateTime.parse(NOW).toInstant();
+        Path relative = Path.of("").toAbsolutePath().relativize(dir);
+        BuildOptions absolute = new BuildOptions(dir, site.output(), null, false, now);
+        BuildOptions named = new BuildOptions(relative, relative.resolve("site"), null, false, now);
+        assertThat(SiteBuild.run(absolute).ok()).isTrue();
+        KeptBuilds daemon = new KeptBuilds(absolute);
+        try {
+            daemon.prepare();
+            editStory(site, 5, "first");
+            assertThat(daemon.run(named, () -> { }).ok()).isTrue();
+            assertThat(daemon.keptRuns()).isEqualTo(1);
+            assertThat(daemon.lastChanged()).isEqualTo(1);
+            assertThat(site.page("/2022/12/15/story-5/").select("article").text()).contains("The first edit of story 5.");
+        } finally {
+            daemon.close();
+        }
+    }
+
+    @Test
     void noSessionIsPreparedForSourcesChangedSinceTheLastBuild() throws IOException {
         // Such a session would build the change on its own: that is for the next build to do.
         FixtureSite site = site();
