@@ -45,12 +45,12 @@ public final class KeptBuilds {
      * @param last the result of its last successful build
      * @param lastFailed whether a build failed since, so running it again must report the problems again
      */
-    private record Kept(BuildOptions options, BuildSession session, String settings, Record record,
+    private record Kept(BuildOptions options, BuildSession session, String settings, Identities record,
             BuildResult last, boolean lastFailed) {
     }
 
     /** Two files' identities (inode, size and time; null: no such file). */
-    private record Record(Object output, Object bodies) {
+    private record Identities(Object output, Object bodies) {
     }
 
     private Kept kept;
@@ -205,9 +205,9 @@ public final class KeptBuilds {
      * changes the output folder deletes the record first and writes a new one after, and one that
      * saves the parse cache replaces the body file, so another build since shows as a new file.
      */
-    private static Record recordOf(BuildOptions options) {
+    private static Identities recordOf(BuildOptions options) {
         Path cache = options.source().resolve(BuildSession.CACHE_DIR);
-        return new Record(identity(cache.resolve(BuildSession.OUTPUT_STATE)), identity(cache.resolve("parse.bin.bodies")));
+        return new Identities(identity(cache.resolve(BuildSession.OUTPUT_STATE)), identity(cache.resolve("parse.bin.bodies")));
     }
 
     private static Object identity(Path file) {
