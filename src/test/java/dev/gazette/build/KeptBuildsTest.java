@@ -245,6 +245,28 @@ class KeptBuildsTest extends IncrementalBuildTest {
     }
 
     @Test
+    void noSessionIsPreparedForALargerSiteThanItsLimit() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
+        assertThat(SiteBuild.run(options).ok()).isTrue();
+        int files = FixtureSite.tree(site.output()).size();
+        for (int limit : new int[] {files - 1, files}) {
+            ageContent();
+            assertThat(SiteBuild.run(options).ok()).isTrue(); // the site as the last build left it
+            KeptBuilds daemon = new KeptBuilds(options, limit);
+            try {
+                daemon.prepare();
+                editStory(site, 5, "limit " + limit);
+                assertThat(daemon.run(options, () -> { }).ok()).isTrue();
+                assertThat(daemon.keptRuns()).as("limit %d for %d files", limit, files).isEqualTo(limit < files ? 0 : 1);
+            } finally {
+                daemon.close();
+            }
+        }
+    }
+
+    @Test
     void noSessionIsPreparedForSourcesChangedSinceTheLastBuild() throws IOException {
         // Such a session would build the change on its own: that is for the next build to do.
         FixtureSite site = site();
