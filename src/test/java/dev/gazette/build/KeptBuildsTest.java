@@ -36,12 +36,7 @@ class KeptBuildsTest extends IncrementalBuildTest {
 
     @Test
     void editsNewArticlesDeletionsAndFilesAreBuiltInTheKeptSession() throws IOException {
-        // The cold build writes the parse cache: its session is not kept (see below), the next one is.
-        FixtureSite site = site();
-        ageSources();
-        site.buildOk("--now", NOW);
-        editStory(site, 1, "first");
-        site.buildOk("--now", NOW);
+        FixtureSite site = siteWithKeptSession();
         assertThat(kept.keptRuns()).isZero();
 
         site.file("content/2022/12/story-5.md", FixtureSite.article(
@@ -82,11 +77,7 @@ class KeptBuildsTest extends IncrementalBuildTest {
     void afterAnotherBuildOfTheSiteTheKeptSessionIsNotTrusted() throws IOException {
         // Story 2 is changed and built without the daemon, then changed back: the kept session
         // knows the pages of its first text, but the output folder holds those of the second.
-        FixtureSite site = site();
-        ageSources();
-        site.buildOk("--now", NOW);
-        editStory(site, 1, "first");
-        site.buildOk("--now", NOW);
+        FixtureSite site = siteWithKeptSession();
         Path story = dir.resolve("content/2022/12/story-2.md");
         String first = Files.readString(story);
         site.file("content/2022/12/story-2.md", FixtureSite.article(
@@ -103,11 +94,7 @@ class KeptBuildsTest extends IncrementalBuildTest {
 
     @Test
     void aFailedBuildFailsAgainUntilFixed() throws IOException {
-        FixtureSite site = site();
-        ageSources();
-        site.buildOk("--now", NOW);
-        editStory(site, 1, "first");
-        site.buildOk("--now", NOW);
+        FixtureSite site = siteWithKeptSession();
         // Old enough to be trusted by its size and time: only the failure makes the next run build again.
         site.file("content/2022/12/story-5.md", "---\ntitle: [broken\n---\nBody.\n");
         Files.setLastModifiedTime(dir.resolve("content/2022/12/story-5.md"), FileTime.from(Instant.parse("2020-01-02T00:00:00Z")));
@@ -128,11 +115,7 @@ class KeptBuildsTest extends IncrementalBuildTest {
 
     @Test
     void anEditOfTheSameSizeAndTimeAsTheLastIsNotMissed() throws IOException {
-        FixtureSite site = site();
-        ageSources();
-        site.buildOk("--now", NOW);
-        editStory(site, 1, "first");
-        site.buildOk("--now", NOW);
+        FixtureSite site = siteWithKeptSession();
         Path story = dir.resolve("content/2022/12/story-3.md");
         String text = Files.readString(story);
         Files.writeString(story, text.replace("Body of story 3", "Body of story Y"));
@@ -150,11 +133,7 @@ class KeptBuildsTest extends IncrementalBuildTest {
         // Over 64 parses changed: the build rewrites the parse cache, replacing the body file the
         // session's parses point into. Kept, the session would hold that file open, unnamed; the
         // next run starts a session from the new cache instead.
-        FixtureSite site = site();
-        ageSources();
-        site.buildOk("--now", NOW);
-        editStory(site, 1, "first");
-        site.buildOk("--now", NOW);
+        FixtureSite site = siteWithKeptSession();
         editStory(site, 2, "second");
         site.buildOk("--now", NOW);
         assertThat(kept.keptRuns()).isEqualTo(1);
@@ -179,11 +158,7 @@ class KeptBuildsTest extends IncrementalBuildTest {
     @Test
     void aParseCacheRewrittenByAnotherBuildEndsTheSession() throws IOException {
         // A build without the daemon that fails writes no output, but saves the parses it made.
-        FixtureSite site = site();
-        ageSources();
-        site.buildOk("--now", NOW);
-        editStory(site, 1, "first");
-        site.buildOk("--now", NOW);
+        FixtureSite site = siteWithKeptSession();
         addArticles(site, "first");
         site.file("content/2022/11/broken.md", "---\ntitle: [broken\n---\nBody.\n");
         BuildOptions options = new BuildOptions(dir, site.output(), null, false, OffsetDateTime.parse(NOW).toInstant());
@@ -284,6 +259,19 @@ class KeptBuildsTest extends IncrementalBuildTest {
         } finally {
             daemon.close();
         }
+    }
+
+    /**
+     * The fixture site built cold, then after an edit: the session of that second build is kept
+     * (the cold build's is not, as it writes the parse cache).
+     */
+    private FixtureSite siteWithKeptSession() throws IOException {
+        FixtureSite site = site();
+        ageSources();
+        site.buildOk("--now", NOW);
+        editStory(site, 1, "first");
+        site.buildOk("--now", NOW);
+        return site;
     }
 
     private static void editStory(FixtureSite site, int n, String version) {
