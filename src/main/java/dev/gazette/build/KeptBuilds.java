@@ -5,16 +5,13 @@ import dev.gazette.load.FileStamp;
 import dev.gazette.load.TreeStamp;
 import dev.gazette.render.Version;
 import dev.gazette.write.OutputState;
-import dev.gazette.write.WriteResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -186,16 +183,11 @@ public final class KeptBuilds {
         Instant validUntil = session.validUntil();
         if (changed.isEmpty() && output.complete() && !kept.lastFailed()
                 && (validUntil == null || Instant.now().isBefore(validUntil))) {
-            return new BuildResult(List.of(), kept.last().articles(), new WriteResult(0, kept.last().write().total(), 0),
-                    check, Map.of("check", check));
+            return SiteBuild.nothingChanged(kept.last().articles(), kept.last().write().total(), check);
         }
         UpToDate.forget(cacheDir);
         BuildResult result = session.rebuildKept(changed, output, listedAt, stamp).result();
-        UpToDate.Stamp sources = UpToDate.stamp(settings, stamp, listedAt);
-        if (result.ok() && !sources.racy()) {
-            UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(), result.articles(),
-                    result.write().total()));
-        }
+        SiteBuild.recordSources(cacheDir, UpToDate.stamp(settings, stamp, listedAt), result, session.validUntil());
         if (session.rewroteParseCache()) {
             close();
         } else {
@@ -203,11 +195,7 @@ public final class KeptBuilds {
                     ? new Kept(kept.options(), session, kept.settings(), recordOf(options), result, false)
                     : new Kept(kept.options(), session, kept.settings(), recordOf(options), kept.last(), true);
         }
-        Map<String, Duration> stages = new LinkedHashMap<>();
-        stages.put("check", check);
-        stages.putAll(result.stages());
-        return new BuildResult(result.diagnostics(), result.articles(), result.write(),
-                Duration.ofNanos(System.nanoTime() - start), stages);
+        return SiteBuild.afterCheck(result, check, start);
     }
 
     private static boolean sameOptions(BuildOptions a, BuildOptions b) {

@@ -82,9 +82,8 @@ public final class SiteBuild {
                 && (last.validUntil() == null || Instant.now().isBefore(last.validUntil()))
                 && state != null && state.complete() && state.size() == last.files();
         if (upToDate && !onlyIfUpToDate) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new Run(new BuildResult(List.of(), last.articles(), new WriteResult(0, last.files(), 0), elapsed,
-                    Map.of("check", elapsed)), null);
+            return new Run(nothingChanged(last.articles(), last.files(), Duration.ofNanos(System.nanoTime() - start)),
+                    null);
         }
         if (!upToDate && onlyIfUpToDate) {
             return new Run(null, null);
@@ -103,14 +102,31 @@ public final class SiteBuild {
         UpToDate.Stamp sources = checked != null ? checked
                 : session.contentStamp() == null ? null
                 : UpToDate.stamp(BuildSession.joined(settings), session.contentStamp(), session.listedAt());
-        if (result.ok() && sources != null && !sources.racy()) {
-            UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), session.validUntil(),
-                    result.articles(), result.write().total()));
+        if (sources != null) {
+            recordSources(cacheDir, sources, result, session.validUntil());
         }
+        return new Run(afterCheck(result, check, start), keepSession && result.ok() ? session : null);
+    }
+
+    /** The result of a build that found the output exact: {@code files} left as they were. */
+    static BuildResult nothingChanged(int articles, int files, Duration check) {
+        return new BuildResult(List.of(), articles, new WriteResult(0, files, 0), check, Map.of("check", check));
+    }
+
+    /** Lets the next build skip, if {@code result} succeeded and {@code sources} can be trusted later. */
+    static void recordSources(Path cacheDir, UpToDate.Stamp sources, BuildResult result, Instant validUntil) {
+        if (result.ok() && !sources.racy()) {
+            UpToDate.write(cacheDir, new UpToDate.Manifest(sources.hash(), validUntil, result.articles(),
+                    result.write().total()));
+        }
+    }
+
+    /** {@code result} with the check that came before it: a stage of its own, and in the time since {@code start}. */
+    static BuildResult afterCheck(BuildResult result, Duration check, long start) {
         Map<String, Duration> stages = new java.util.LinkedHashMap<>();
         stages.put("check", check);
         stages.putAll(result.stages());
-        return new Run(new BuildResult(result.diagnostics(), result.articles(), result.write(),
-                Duration.ofNanos(System.nanoTime() - start), stages), keepSession && result.ok() ? session : null);
+        return new BuildResult(result.diagnostics(), result.articles(), result.write(),
+                Duration.ofNanos(System.nanoTime() - start), stages);
     }
 }
