@@ -327,7 +327,9 @@ public final class BuildSession {
         try {
             files = renderer.render(model, content.files(), now, diagnostics, pending != null ? pending::add : null,
                     !persistCaches);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Out of memory too: by now the pages being rendered are garbage, and the half-made
+            // site must not be left beside the output.
             if (pending != null) {
                 pending.abort();
             }

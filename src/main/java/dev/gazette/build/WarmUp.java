@@ -5,7 +5,6 @@ import dev.gazette.load.ContentLoader;
 import dev.gazette.render.Theme;
 import dev.gazette.write.SiteWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -130,8 +129,9 @@ public final class WarmUp {
                     succeeded += builds.after(Set.of(article, added)) ? 1 : 0;
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            // Only speed depends on the warm-up: the builds it serves start from the real site.
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // Only speed depends on the warm-up: the builds it serves start from the real site,
+            // and report what failed here (a template that fills the heap, say) themselves.
         } finally {
             SiteWriter.deleteTree(scratch);
         }

@@ -2,11 +2,15 @@ package dev.gazette.cli;
 
 import dev.gazette.build.BuildOptions;
 import dev.gazette.build.KeptBuilds;
+import dev.gazette.build.SiteBuild;
 import dev.gazette.build.WarmUp;
 import dev.gazette.daemon.BuildDaemon;
+import dev.gazette.daemon.DaemonClient;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The build daemon's process, {@code DaemonMain SITE_FOLDER}: started in the background by a
@@ -35,8 +39,8 @@ public final class DaemonMain {
         Path site = Path.of(args[0]);
         // Until a client calls, builds are expected as `gazette build` makes them by default.
         KeptBuilds builds = new KeptBuilds(new BuildOptions(site, BuildOptions.defaultOutput(site), null, false));
-        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, commands(builds), whenQuiet(site, builds),
-                System.getenv(LAUNCH_ID));
+        BuildDaemon.serve(site, IDLE_LIMIT, QUIET_BEFORE_WARM_UP, commands(builds::run, () -> stop(site, builds)),
+                whenQuiet(site, builds), System.getenv(LAUNCH_ID));
         builds.close();
         System.exit(0);
     }
@@ -45,8 +49,31 @@ public final class DaemonMain {
      * The daemon's commands: each runs as in a process of its own, but builds keep their session
      * from one client to the next, so an edit is parsed and indexed alone.
      */
-    static BuildDaemon.CommandRunner commands(KeptBuilds builds) {
-        return (args, out, err) -> Main.run(args, out, err, builds::run);
+    static BuildDaemon.CommandRunner commands(SiteBuild.Runner builds, Runnable afterOutOfMemory) {
+        return (args, out, err) -> {
+            int code = Main.run(args, out, err, builds);
+            if (code == ExitCodes.OUT_OF_MEMORY) {
+                afterOutOfMemory.run();
+            }
+            return code;
+        };
+    }
+
+    /**
+     * Stops the daemon after a build that ran out of memory, as {@code gazette stop-daemon} does:
+     * its socket goes at once, so the next build runs in a process of its own, and the daemon's
+     * memory is given back. A JVM that ran out of memory may also have lost a thread of its own.
+     */
+    private static void stop(Path site, KeptBuilds builds) {
+        builds.close();
+        try {
+            Optional<Path> socket = DaemonClient.socket(site);
+            if (socket.isPresent()) {
+                Files.deleteIfExists(socket.get());
+            }
+        } catch (IOException e) {
+            // Then it stops when idle, as any daemon does.
+        }
     }
 
     /**

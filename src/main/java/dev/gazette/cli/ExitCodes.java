@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A bug in Gazette or an I/O failure of its own. */
     public static final int INTERNAL = 70;
+    /** Java ran out of memory; the message says how much the command had and how to give it more. */
+    public static final int OUT_OF_MEMORY = 71;
 
     private ExitCodes() {
     }

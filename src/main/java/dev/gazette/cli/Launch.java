@@ -46,7 +46,8 @@ public final class Launch {
         int code = Main.run(args,
                 new PrintWriter(new OutputStreamWriter(out, DaemonClient.charsetOf("sun.stdout.encoding")), true),
                 new PrintWriter(new OutputStreamWriter(err, DaemonClient.charsetOf("sun.stderr.encoding")), true));
-        if (mayUseDaemon && code != ExitCodes.USAGE && !asksForHelpOrVersion(args)
+        // A daemon gets the same heap: after a build that ran out of memory, none is started.
+        if (mayUseDaemon && code != ExitCodes.USAGE && code != ExitCodes.OUT_OF_MEMORY && !asksForHelpOrVersion(args)
                 && DaemonClient.start(Path.of(daemonSite)).isPresent()
                 && !Arrays.asList(args).contains("--quiet") && !Arrays.asList(args).contains("-q")) {
             err.println("gazette: started a build daemon for this site; the next builds run in it, warm"

@@ -1,6 +1,7 @@
 package dev.gazette.cli;
 
 import dev.gazette.build.SiteBuild;
+import dev.gazette.diag.OutOfMemory;
 import dev.gazette.render.Version;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     /** Runs one command in this process; the jar's entry point is {@link Launch}. */
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        System.exit(execute(commandLine(args), args));
     }
 
     /** Runs one command with the given streams; a build is a one-off build. */
@@ -40,7 +41,26 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args, builds);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /**
+     * Runs the command. picocli hands its handler the exceptions a command throws, not the errors:
+     * running out of memory on the command's own thread arrives here.
+     */
+    private static int execute(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(cl.getErr(), args.length == 0 ? "command" : args[0], e);
+        }
+    }
+
+    /** Says that {@code gazette <command>} ran out of memory, and how to give it more. */
+    static int outOfMemory(PrintWriter err, String command, Throwable failure) {
+        err.println(OutOfMemory.message(command, failure));
+        err.flush();
+        return ExitCodes.OUT_OF_MEMORY;
     }
 
     /** The configured command line with every command; tests call {@code execute} on it with captured streams. */
@@ -101,6 +121,9 @@ public final class Main implements Runnable {
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (OutOfMemory.causedBy(e)) {
+            return outOfMemory(err, parsed.subcommand() != null ? parsed.subcommand().commandSpec().name() : "command", e);
+        }
         if (e instanceof UncheckedIOException io) {
             err.println("gazette: " + io.getMessage() + ": " + io.getCause().getMessage());
         } else {

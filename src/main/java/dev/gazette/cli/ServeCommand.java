@@ -58,19 +58,23 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        String url = preview.url(bind);
-        out.println("Serving at " + url + " (Ctrl-C to stop)");
-        out.flush();
-        if (open) {
-            openBrowser(url, err);
-        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             preview.close();
             stopped.countDown();
         }, "gazette-stop"));
-        stopped.await();
-        return ExitCodes.OK;
+        preview.outOfMemory().thenRun(stopped::countDown);
+        if (!preview.outOfMemory().isDone()) {
+            String url = preview.url(bind);
+            out.println("Serving at " + url + " (Ctrl-C to stop)");
+            out.flush();
+            if (open) {
+                openBrowser(url, err);
+            }
+            stopped.await();
+        }
+        Throwable outOfMemory = preview.outOfMemory().getNow(null);
+        return outOfMemory != null ? Main.outOfMemory(err, "serve", outOfMemory) : ExitCodes.OK;
     }
 
     private static void openBrowser(String url, PrintWriter err) {

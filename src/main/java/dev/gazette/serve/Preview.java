@@ -5,6 +5,7 @@ import dev.gazette.build.BuildOutcome;
 import dev.gazette.build.BuildSession;
 import dev.gazette.build.WarmUp;
 import dev.gazette.diag.Diagnostic;
+import dev.gazette.diag.OutOfMemory;
 import dev.gazette.watch.SourceWatcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code gazette serve}: builds the site, serves it, and rebuilds on every change, telling open
@@ -34,6 +36,8 @@ public final class Preview implements AutoCloseable {
     private volatile BuildOutcome last;
     private volatile boolean servedSomething;
     private volatile boolean timings;
+    /** Completed when a build ran out of memory: the preview cannot go on, and its command ends. */
+    private final CompletableFuture<Throwable> outOfMemory = new CompletableFuture<>();
 
     public Preview(BuildOptions options, String bind, int port, PrintWriter out, PrintWriter err) {
         this.session = new BuildSession(options);
@@ -80,6 +84,11 @@ public final class Preview implements AutoCloseable {
         return "http://" + host + ":" + port() + session.config().basePath();
     }
 
+    /** Completed with the failure when a build ran out of memory; the preview's command then ends. */
+    public CompletableFuture<Throwable> outOfMemory() {
+        return outOfMemory;
+    }
+
     /** The outcome of the latest build, good or bad. */
     public BuildOutcome lastOutcome() {
         return last;
@@ -87,7 +96,18 @@ public final class Preview implements AutoCloseable {
 
     private void rebuild(Set<Path> changed) {
         warmUpStopped |= changed != null;
-        BuildOutcome outcome = changed == null ? session.rebuildAll() : session.rebuild(changed);
+        BuildOutcome outcome;
+        try {
+            outcome = changed == null ? session.rebuildAll() : session.rebuild(changed);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (!OutOfMemory.causedBy(e)) {
+                throw e;
+            }
+            // Else the watcher would go on, each save failing the same way, or its thread would
+            // die and the preview serve the old site without a word.
+            outOfMemory.complete(e);
+            return;
+        }
         last = outcome;
         report(outcome);
         if (outcome.files() != null) {

@@ -180,7 +180,7 @@ public final class SiteWriter {
                         : removedPaths(output, paths).size();
                 swap(staging, output);
                 return new WriteResult(written.get(), unchanged.get(), removed);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 deleteTree(staging);
                 throw e;
             }

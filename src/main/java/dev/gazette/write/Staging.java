@@ -92,12 +92,12 @@ public final class Staging implements WrittenFiles {
                     : SiteWriter.removedPaths(output, paths).size();
             SiteWriter.swap(dir, output);
             return new WriteResult(written.get(), unchanged.get(), removed);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             abort();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot write " + output, io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException("cannot write " + output, e);
+        } catch (RuntimeException | Error e) {
+            abort();
+            throw e;
         }
     }
 

@@ -50,7 +50,7 @@ class CliTest {
         Files.setLastModifiedTime(dir.resolve("gazette.yaml"), java.nio.file.attribute.FileTime.fromMillis(0));
         KeptBuilds builds = new KeptBuilds();
         try {
-            BuildDaemon.CommandRunner commands = DaemonMain.commands(builds);
+            BuildDaemon.CommandRunner commands = DaemonMain.commands(builds::run, () -> { });
             String[] build = {"build", "--source", dir.toString(), "--timings"};
             // The cold build writes the parse cache, so its session is not kept; the next one is.
             assertThat(daemonRun(commands, build)).contains("  load ");
@@ -81,7 +81,7 @@ class CliTest {
             assertThat(DaemonMain.whenQuiet(dir, builds).run(() -> false)).isTrue();
             site.file("content/one.md", FixtureSite.article(
                     "title: First, edited\ndate: 2022-12-22 20:26\ncategory: Politics", "One, edited."));
-            assertThat(daemonRun(DaemonMain.commands(builds), build)).contains("  reload ");
+            assertThat(daemonRun(DaemonMain.commands(builds::run, () -> { }), build)).contains("  reload ");
         } finally {
             builds.close();
         }
