@@ -35,27 +35,18 @@ class OutOfMemoryTest {
     @TempDir
     Path dir;
 
+    /** One article; the template is added where a test needs it (any page of a build renders it). */
     private FixtureSite site() {
         return FixtureSite.write(dir, """
                 -- gazette.yaml --
-                title: Test Gazette
-                baseUrl: https://example.org/
-                timezone: Asia/Tashkent
-                categories: [Politics, Economy]
-                -- content/one.md --
+                title: Memory Times
+                -- content/report.md --
                 ---
-                title: First
+                title: A report
                 date: 2022-12-22 20:26
                 category: Politics
                 ---
-                One.
-                -- content/two.md --
-                ---
-                title: Second
-                date: 2022-12-23 09:00
-                category: Economy
-                ---
-                Two.
+                Text.
                 """);
     }
 
@@ -67,9 +58,11 @@ class OutOfMemoryTest {
 
         // Run as the launcher runs it, which would start a build daemon after a build: not after this one.
         Process build = gazette("-D" + DaemonClient.SITE_PROPERTY + "=" + dir, "build", "--source", dir.toString());
-        String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        CompletableFuture<String> read = printed(build);
 
-        assertThat(build.waitFor()).as(printed).isEqualTo(ExitCodes.OUT_OF_MEMORY);
+        assertThat(build.waitFor(60, TimeUnit.SECONDS)).as("the build ended").isTrue();
+        String printed = read.get(10, TimeUnit.SECONDS);
+        assertThat(build.exitValue()).as(printed).isEqualTo(ExitCodes.OUT_OF_MEMORY);
         assertThat(printed)
                 .contains("gazette: out of memory: gazette build needed more than the 64 MB that Java may use")
                 .contains("GAZETTE_JAVA_OPTS=-Xmx1g ./gazette build")
@@ -121,13 +114,7 @@ class OutOfMemoryTest {
         site().file("templates/404.html", GREEDY_TEMPLATE);
         Process serve = gazette("serve", "--source", dir.toString(), "--port", "0");
         try {
-            CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<String> read = printed(serve);
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("the preview ended").isTrue();
             String printed = read.get(10, TimeUnit.SECONDS);
             assertThat(serve.exitValue()).as(printed).isEqualTo(ExitCodes.OUT_OF_MEMORY);
@@ -205,6 +192,17 @@ class OutOfMemoryTest {
         command.add(Launch.class.getName());
         command.addAll(all.subList(jvmArgs, all.size()));
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** All that {@code process} prints, read as it runs, so that waiting for it has a limit. */
+    private static CompletableFuture<String> printed(Process process) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** Folders a build left beside the output ({@code .site.new-*}, {@code .site.old-*}). */
