@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import picocli.CommandLine;
 
 /**
  * A small site written into a temp folder from a text block of {@code -- path --} sections,
@@ -92,10 +91,7 @@ public final class FixtureSite {
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine(builds);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), builds);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -56,6 +56,8 @@ public final class BuildSession {
 
     /** The file under {@link #CACHE_DIR} that records the output folder (see {@link OutputState}). */
     static final String OUTPUT_STATE = "output";
+    /** The parse cache's file in {@link #CACHE_DIR}; its bodies lie beside it ({@link ParseCache#bodiesOf}). */
+    static final String PARSE_CACHE = "parse.bin";
 
     /** Parse results that may go unsaved: re-parsing this many files is cheaper than the save. */
     private static final int SMALL_PARSE_CHANGE = 64;
@@ -187,7 +189,7 @@ public final class BuildSession {
         return content;
     }
 
-    private static Path absolute(Path path) {
+    static Path absolute(Path path) {
         return path.toAbsolutePath().normalize();
     }
 
@@ -231,9 +233,9 @@ public final class BuildSession {
                 if (!persistCaches) {
                     // The preview starts from the last build's parses (read, never written back):
                     // on a large site, parsing every article was most of its start-up.
-                    return ParseCache.loadPrivately(cacheDir().resolve("parse.bin"), parseKey, cacheDir());
+                    return ParseCache.loadPrivately(cacheDir().resolve(PARSE_CACHE), parseKey, cacheDir());
                 }
-                ParseCache loaded = ParseCache.load(cacheDir().resolve("parse.bin"), parseKey);
+                ParseCache loaded = ParseCache.load(cacheDir().resolve(PARSE_CACHE), parseKey);
                 // A one-off build keeps new bodies on disk rather than in memory.
                 loaded.keepBodiesIn(cacheDir());
                 return loaded;
@@ -478,7 +480,7 @@ public final class BuildSession {
 
     /** Keeps the parses and the sources' hashes for the next run, whether or not this build succeeds. */
     private void saveParses(LoadedContent sources) {
-        Path parseCache = cacheDir().resolve("parse.bin");
+        Path parseCache = cacheDir().resolve(PARSE_CACHE);
         // Rewriting the whole parse cache costs about as much as parsing a few hundred articles:
         // after a small edit it is left as it is, and the next build parses those files again.
         rewroteParses = parser.lastChanges() > SMALL_PARSE_CHANGE || !java.nio.file.Files.isRegularFile(parseCache);

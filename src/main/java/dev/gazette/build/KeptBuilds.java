@@ -3,6 +3,7 @@ package dev.gazette.build;
 import dev.gazette.load.ContentLoader;
 import dev.gazette.load.FileStamp;
 import dev.gazette.load.TreeStamp;
+import dev.gazette.parse.ParseCache;
 import dev.gazette.render.Version;
 import dev.gazette.write.OutputState;
 import java.io.IOException;
@@ -199,12 +200,9 @@ public final class KeptBuilds {
     }
 
     private static boolean sameOptions(BuildOptions a, BuildOptions b) {
-        return absolute(a.source()).equals(absolute(b.source())) && absolute(a.output()).equals(absolute(b.output()))
+        return BuildSession.absolute(a.source()).equals(BuildSession.absolute(b.source()))
+                && BuildSession.absolute(a.output()).equals(BuildSession.absolute(b.output()))
                 && Objects.equals(a.baseUrl(), b.baseUrl()) && a.drafts() == b.drafts() && Objects.equals(a.now(), b.now());
-    }
-
-    private static Path absolute(Path path) {
-        return path.toAbsolutePath().normalize();
     }
 
     /**
@@ -214,7 +212,8 @@ public final class KeptBuilds {
      */
     private static Identities recordOf(BuildOptions options) {
         Path cache = options.source().resolve(BuildSession.CACHE_DIR);
-        return new Identities(identity(cache.resolve(BuildSession.OUTPUT_STATE)), identity(cache.resolve("parse.bin.bodies")));
+        return new Identities(identity(cache.resolve(BuildSession.OUTPUT_STATE)),
+                identity(ParseCache.bodiesOf(cache.resolve(BuildSession.PARSE_CACHE))));
     }
 
     private static Object identity(Path file) {

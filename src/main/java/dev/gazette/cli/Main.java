@@ -63,16 +63,6 @@ public final class Main implements Runnable {
         return ExitCodes.OUT_OF_MEMORY;
     }
 
-    /** The configured command line with every command; tests call {@code execute} on it with captured streams. */
-    public static CommandLine commandLine() {
-        return commandLine(new String[0], SiteBuild::run);
-    }
-
-    /** Like {@link #commandLine()}, with builds run through {@code builds}. */
-    public static CommandLine commandLine(SiteBuild.Runner builds) {
-        return commandLine(new String[0], builds);
-    }
-
     /**
      * The command line for {@code args}: when they start with a command's name, that command
      * alone. picocli reads every command's options by reflection, in classes it cannot share

@@ -127,8 +127,8 @@ public final class ParseCache {
         return Body.stored(fresh, fresh.append(bytes), bytes.length);
     }
 
-    /** The file beside {@code file} that holds the rendered bodies. */
-    private static Path bodiesOf(Path file) {
+    /** The file beside the cache {@code file} that holds the rendered bodies. */
+    public static Path bodiesOf(Path file) {
         return file.resolveSibling(file.getFileName() + ".bodies");
     }
 
