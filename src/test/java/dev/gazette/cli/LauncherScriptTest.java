@@ -11,7 +11,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,16 @@ class LauncherScriptTest {
 
     /** The arguments the launcher passes to java, with the given extra environment (null removes a variable). */
     private List<String> javaArgs(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Launched launched = launch(env, args);
+        assertThat(launched.exitCode()).as(launched.output()).isZero();
+        return launched.output().lines().toList();
+    }
+
+    /** What the launcher printed on both streams, and its exit code. */
+    private record Launched(int exitCode, String output) {
+    }
+
+    private Launched launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/bash", install.resolve("gazette").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -66,8 +78,40 @@ class LauncherScriptTest {
         });
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(out).isZero();
-        return out.lines().toList();
+        return new Launched(process.waitFor(), out);
+    }
+
+    /**
+     * Sources newer than the jar: the launcher compiles first, through a stand-in {@code mvn} that
+     * ends its output with colour resets on both streams, as Debian's Maven 3.8 does in batch mode
+     * without colour. They are dropped; Maven's messages and a failure's exit code come through.
+     */
+    @Test
+    void theFirstRunsCompilePassesOnMavensMessagesWithoutItsColourCodes() throws Exception {
+        Path mvn = dir.resolve("bin/mvn");
+        Files.writeString(mvn, """
+                #!/bin/sh
+                printf '[ERROR] %s\\033[0m\\n' "$MVN_SAYS" >&2
+                printf '\\033[1m\\033[0m'
+                [ "$MVN_EXIT" = 0 ] && touch target/gazette.jar
+                exit "$MVN_EXIT"
+                """);
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setLastModifiedTime(install.resolve("src/main"), FileTime.from(Instant.now()));
+
+        Launched failed = launch(Map.of("MVN_SAYS", "cannot find symbol", "MVN_EXIT", "1"), "build", "--source",
+                site.toString());
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("gazette: compiling", "[ERROR] cannot find symbol").doesNotContain("\u001b")
+                .doesNotContain("-jar");
+
+        Launched compiled = launch(Map.of("MVN_SAYS", "a warning", "MVN_EXIT", "0"), "build", "--source",
+                site.toString());
+
+        assertThat(compiled.exitCode()).as(compiled.output()).isZero();
+        assertThat(compiled.output()).contains("[ERROR] a warning").doesNotContain("\u001b");
+        assertThat(compiled.output().lines()).contains("-jar", install.resolve("target/gazette.jar").toString());
     }
 
     @Test
