@@ -44,7 +44,7 @@ public final class OutOfMemory {
     }
 
     private static OutOfMemoryError errorIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError error) {
                 return error;
             }
