@@ -1,0 +1,50 @@
+# Shared by bench/run and bench/versus-hugo, which source it from the repository's root.
+work="$PWD/bench/work"
+trash="$work/trash"
+classes="$PWD/target/bench-classes"
+mkdir -p "$work"
+
+# Compiles Gazette (on first use) and the benchmark's own classes.
+compile_bench() {
+  ./gazette --version >/dev/null   # compiles on first use, records the class-data archive
+  rm -rf "$classes" && mkdir -p "$classes"
+  javac -d "$classes" -cp target/gazette.jar bench/src/dev/gazette/bench/*.java
+}
+
+# corpus N: makes the synthetic site of N articles in $work/site-N, once.
+corpus() {
+  local site="$work/site-$1"
+  if [ ! -f "$site/.complete" ]; then
+    rm -rf "$site"
+    java -cp "$classes" dev.gazette.bench.CorpusGenerator "$1" "$site"
+    touch "$site/.complete"
+  fi
+}
+
+# A cold build starts without output or cache. They are moved aside rather than deleted just
+# before it: the file system avoids reusing inodes freed in the last minutes, and creating
+# 35,000 files and folders right after deleting as many cost 5-15 s of kernel time here, which
+# a fresh checkout never pays. The trash is emptied at the end (also of an earlier, broken run);
+# for some minutes after that, ext4 still looks past each freed inode when it makes a file, so a
+# run started right after another times its cold builds 1.5 times as long.
+# Each cold build also starts with the sources in the page cache, as after a checkout or an edit,
+# and with the previous build's output written to disk. Otherwise it would time this machine's
+# disk: its memory manager pages out files unread for about a minute, the sources of the last run
+# too, and reading the 78 MB of 10,000 articles back took 1.7 s whatever the number of readers
+# (1.2 s more for the build).
+#
+# set_aside SITE NAME...: moves SITE/NAME (each that exists) to the trash, then reads SITE's
+# sources and syncs.
+set_aside() {
+  local site="$1" dest name
+  shift
+  mkdir -p "$trash"
+  dest="$(mktemp -d "$trash/run-XXXXXX")"
+  for name in "$@"; do
+    [ -e "$site/$name" ] && mv "$site/$name" "$dest/"
+  done
+  find "$site/content" -type f -print0 | xargs -0 cat >/dev/null
+  sync
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
