@@ -85,6 +85,7 @@ final class MarkdownRenderer {
             MutableDataSet these = new MutableDataSet(options).set(Parser.EXTENSIONS, extensions);
             parsers[kind] = StringMatchingInlineParser.install(Parser.builder(these), these).build();
             QuickBlockStarts.install(parsers[kind]);
+            AnchoredListMarkers.install(parsers[kind].getOptions());
         }
         renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new AsciiHeadingIdsFactory()).build();
         writerSettings = HtmlWriter.Settings.of(renderer.getOptions());
