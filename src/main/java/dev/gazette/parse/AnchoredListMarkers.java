@@ -58,11 +58,6 @@ final class AnchoredListMarkers {
         }
     }
 
-    /** The list-item expression of a parser with {@code options}, as it parses with it. */
-    static Pattern current(DataHolder options) {
-        return new Parsing(options).LIST_ITEM_MARKER;
-    }
-
     /**
      * {@code ^A|^B} as {@code ^(?:A|B)}, with the same flags; the expression itself when it is
      * anchored so already; null for any other shape, or when {@code A} does not close each

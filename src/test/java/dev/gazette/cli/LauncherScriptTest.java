@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gazette.daemon.DaemonClient;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -152,7 +154,7 @@ class LauncherScriptTest {
         assertThat(args).contains("-XX:CompileCommand=quiet");
         for (String command : inlined) {
             String[] target = command.substring("-XX:CompileCommand=inline,".length()).split("::");
-            assertThat(java.util.Arrays.stream(Class.forName(target[0]).getDeclaredMethods()).map(m -> m.getName()))
+            assertThat(Arrays.stream(Class.forName(target[0]).getDeclaredMethods()).map(Method::getName))
                     .as(command).contains(target[1]);
         }
         assertThat(inlined).contains(
