@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,48 @@ class TextSequenceTest {
                     .isEqualTo(NodeTrees.tree(fromString));
             assertThat(renderer.render(fromSequence)).as("HTML of %s", markdown).isEqualTo(renderer.render(fromString));
         }
+    }
+
+    /**
+     * The inline parser's run of adjacent text pieces is the range flexmark's builder makes of
+     * them; pieces with a gap between them, or from another text, are left to flexmark.
+     */
+    @Test
+    void joinsAdjacentPiecesAsFlexmarkDoes() {
+        Random random = new Random(20261131);
+        for (int i = 0; i < 20_000; i++) {
+            String text = text(random, 12) + "tail";
+            TextSequence whole = TextSequence.of(text, TextScan.of(text));
+            int from = random.nextInt(text.length());
+            BasedSequence input = whole.subSequence(from, from + 1 + random.nextInt(text.length() - from));
+            List<BasedSequence> pieces = new ArrayList<>();
+            for (int at = 0; at < input.length(); ) {
+                int end = at + random.nextInt(input.length() - at + 1);
+                pieces.add(input.subSequence(at, end));
+                at = end + (random.nextInt(8) == 0 ? 1 : 0);
+            }
+            boolean gap = false;
+            for (int p = 1; p < pieces.size(); p++) {
+                gap |= pieces.get(p).getStartOffset() != pieces.get(p - 1).getEndOffset();
+            }
+            BasedSequence run = StringMatchingInlineParser.adjacentRun(input, pieces);
+            BasedSequence flexmarks = SegmentedSequence.create(input, pieces);
+            if (gap || flexmarks.isEmpty()) {
+                assertThat((Object) run).as("pieces %s of %s", pieces, text).isNull();
+            } else {
+                assertThat((Object) run).as("pieces %s of %s", pieces, text).isNotNull();
+                assertSame(run, flexmarks, text);
+                assertThat((Object) run.getBaseSequence()).isSameAs(whole);
+            }
+        }
+        String other = "another t";
+        TextSequence text = TextSequence.of("some text", TextScan.of("some text"));
+        assertThat((Object) StringMatchingInlineParser.adjacentRun(text,
+                List.of(text.subSequence(0, 4), TextSequence.of(other, TextScan.of(other)).subSequence(4, 9)))).isNull();
+        assertThat((Object) StringMatchingInlineParser.adjacentRun(text,
+                List.of(text.subSequence(0, 4), BasedSequence.of("some text").subSequence(4, 9)))).isNull();
+        BasedSequence withGap = SegmentedSequence.create(text.subSequence(4, 5), text.subSequence(6, 9));
+        assertThat((Object) StringMatchingInlineParser.adjacentRun(text, List.of(text.subSequence(0, 4), withGap))).isNull();
     }
 
     private static String text(Random random, int pieces) {
