@@ -15,7 +15,7 @@ compile_bench() {
 corpus() {
   local site="$work/site-$1"
   if [ ! -f "$site/.complete" ]; then
-    rm -rf "$site"
+    [ -e "$site" ] && delete "$site"
     java -cp "$classes" dev.gazette.bench.CorpusGenerator "$1" "$site"
     touch "$site/.complete"
   fi
@@ -24,9 +24,8 @@ corpus() {
 # A cold build starts without output or cache. They are moved aside rather than deleted just
 # before it: the file system avoids reusing inodes freed in the last minutes, and creating
 # 35,000 files and folders right after deleting as many cost 5-15 s of kernel time here, which
-# a fresh checkout never pays. The trash is emptied at the end (also of an earlier, broken run);
-# for some minutes after that, ext4 still looks past each freed inode when it makes a file, so a
-# run started right after another times its cold builds 1.5 times as long.
+# a fresh checkout never pays. The trash is emptied at the end (also of an earlier, broken run),
+# and the next run waits some minutes after that (settle).
 # Each cold build also starts with the sources in the page cache, as after a checkout or an edit,
 # and with the previous build's output written to disk. Otherwise it would time this machine's
 # disk: its memory manager pages out files unread for about a minute, the sources of the last run
@@ -45,6 +44,33 @@ set_aside() {
   done
   find "$site/content" -type f -print0 | xargs -0 cat >/dev/null
   sync
+}
+
+# When the benchmark last deleted files, for settle.
+deleted_at="$work/.deleted-at"
+
+# delete PATH...: deletes them and notes when.
+delete() {
+  rm -rf "$@"
+  date +%s >"$deleted_at"
+}
+
+# settle: waits until ten minutes have passed since the benchmark last deleted files (SETTLE
+# seconds; SETTLE=0 waits for nothing). On a file system without a journal, as here, ext4 reads
+# each inode freed in the last minutes before it hands one out, and passes over it: a cold build
+# of 10,000 articles 3-5 minutes after 7 GB of old outputs were deleted took 4.5-5.3 s of kernel
+# time instead of 2.4 s ten minutes after (in a profile, 14% of all samples were in ext4's
+# recently_deleted(), against 0.3%).
+settle() {
+  local last now wait
+  [ -f "$deleted_at" ] || return 0
+  read -r last <"$deleted_at"
+  now=$(date +%s)
+  wait=$((last + ${SETTLE:-600} - now))
+  if [ "$wait" -gt 0 ]; then
+    echo "(waiting ${wait} s: files were deleted $((now - last)) s ago; see settle in bench/lib.sh)"
+    sleep "$wait"
+  fi
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
