@@ -3,6 +3,9 @@ work="$PWD/bench/work"
 trash="$work/trash"
 classes="$PWD/target/bench-classes"
 mkdir -p "$work"
+# One run at a time: two would time each other, and one would delete the other's trash.
+exec 9>"$work/.lock"
+flock -n 9 || { echo "bench: another run is using $work" >&2; exit 1; }
 
 # Compiles Gazette (on first use) and the benchmark's own classes.
 compile_bench() {
