@@ -25,10 +25,9 @@ corpus() {
 }
 
 # A cold build starts without output or cache. They are moved aside rather than deleted just
-# before it: the file system avoids reusing inodes freed in the last minutes, and creating
-# 35,000 files and folders right after deleting as many cost 5-15 s of kernel time here, which
-# a fresh checkout never pays. The trash is emptied at the end (also of an earlier, broken run),
-# and the next run waits some minutes after that (settle).
+# before it (creating 35,000 files and folders right after deleting as many cost 5-15 s of kernel
+# time here, which a fresh checkout never pays: see settle). The trash is emptied at the end
+# (also of an earlier, broken run), and the next run waits some minutes after that.
 # Each cold build also starts with the sources in the page cache, as after a checkout or an edit,
 # and with the previous build's output written to disk. Otherwise it would time this machine's
 # disk: its memory manager pages out files unread for about a minute, the sources of the last run
